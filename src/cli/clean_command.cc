@@ -1,0 +1,218 @@
+// dondoc clean FILE [--format text|json] [--encoding NAME] [--no-repair]
+
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "cli/file_input.h"
+#include "text/clean.h"
+
+namespace dondoc::cli {
+namespace {
+
+constexpr std::string_view kCleanHelp =
+    "Usage: dondoc clean FILE [--format text|json] [--encoding NAME] [--no-repair]\n"
+    "\n"
+    "Reads FILE (UTF-8, UTF-16 or a legacy Vietnamese encoding), repairs text damaged by\n"
+    "broken PDF fonts, normalises it to NFC, joins hard-wrapped lines into paragraphs and\n"
+    "pulls out footnotes.\n"
+    "\n"
+    "Options:\n"
+    "  --format text   print the cleaned paragraphs, then the footnotes (default)\n"
+    "  --format json   print paragraphs with their original line ranges and byte spans,\n"
+    "                  footnotes linked to their markers, repairs and decoding issues\n"
+    "  --encoding NAME auto (default), utf-8, utf-16le, utf-16be, tcvn3, vni, windows-1258\n"
+    "  --no-repair     do not repair font damage\n";
+
+constexpr size_t kMaxIssuesOnStderr = 20;
+
+struct CleanArgs {
+  std::string file;
+  bool json = false;
+  text::CleanOptions options;
+};
+
+// Returns nullopt and writes the reason to `err` on a usage error.
+std::optional<CleanArgs> ParseArgs(const std::vector<std::string>& args, std::ostream& err) {
+  CleanArgs parsed;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string_view flag) -> std::optional<std::string> {
+      if (i + 1 >= args.size()) {
+        err << "dondoc clean: " << flag << " needs a value\n";
+        return std::nullopt;
+      }
+      return args[++i];
+    };
+    if (a == "--format") {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      if (*v != "text" && *v != "json") {
+        err << "dondoc clean: --format must be 'text' or 'json', not '" << *v << "'\n";
+        return std::nullopt;
+      }
+      parsed.json = (*v == "json");
+    } else if (a == "--encoding") {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      auto e = text::ParseEncodingName(*v);
+      if (!e) {
+        err << "dondoc clean: unknown encoding '" << *v
+            << "' (auto, utf-8, utf-16le, utf-16be, tcvn3, vni, windows-1258)\n";
+        return std::nullopt;
+      }
+      parsed.options.encoding = *e;
+    } else if (a == "--no-repair") {
+      parsed.options.repair = false;
+    } else if (!a.empty() && a[0] == '-' && a != "-") {
+      err << "dondoc clean: unknown option '" << a << "'\n";
+      return std::nullopt;
+    } else if (parsed.file.empty()) {
+      parsed.file = a;
+    } else {
+      err << "dondoc clean: only one FILE, got '" << parsed.file << "' and '" << a << "'\n";
+      return std::nullopt;
+    }
+  }
+  if (parsed.file.empty()) {
+    err << "dondoc clean: missing FILE\n";
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+boost::json::object SpanJson(const text::CleanedDocument& doc, const text::MappedText& t,
+                             size_t begin, size_t end) {
+  boost::json::object o;
+  const text::SourceSpan span = doc.source.SpanOf(t, begin, end);
+  o["line_start"] = doc.source.LineOf(span.start);
+  o["line_end"] = doc.source.LineOf(span.end > span.start ? span.end - 1 : span.start);
+  o["start"] = span.start;
+  o["end"] = span.end;
+  return o;
+}
+
+boost::json::object ToJson(const text::CleanedDocument& doc, const std::string& path) {
+  boost::json::object root;
+  boost::json::object source;
+  source["path"] = path;
+  source["bytes"] = doc.original->size();
+  source["lines"] = doc.source.line_count();
+  source["encoding"] = text::EncodingName(doc.encoding);
+  source["bom"] = doc.had_bom;
+  root["source"] = std::move(source);
+
+  boost::json::array paragraphs;
+  for (const text::Paragraph& p : doc.layout.paragraphs) {
+    boost::json::object o;
+    o["text"] = p.text.text();
+    if (!p.text.empty()) o["span"] = SpanJson(doc, p.text, 0, p.text.size());
+    paragraphs.push_back(std::move(o));
+  }
+  root["paragraphs"] = std::move(paragraphs);
+
+  boost::json::array footnotes;
+  for (const text::Footnote& f : doc.layout.footnotes) {
+    boost::json::object o;
+    o["marker"] = f.marker;
+    o["text"] = f.text.text();
+    if (!f.text.empty()) o["span"] = SpanJson(doc, f.text, 0, f.text.size());
+    if (f.paragraph < doc.layout.paragraphs.size()) {
+      o["paragraph"] = f.paragraph;
+      o["marker_offset"] = f.marker_offset;
+    } else {
+      o["paragraph"] = nullptr;
+    }
+    footnotes.push_back(std::move(o));
+  }
+  root["footnotes"] = std::move(footnotes);
+
+  boost::json::array repairs;
+  for (const text::Repair& r : doc.repairs) {
+    boost::json::object o;
+    o["original"] = r.original;
+    o["replacement"] = r.replacement;
+    o["confidence"] = r.confidence;
+    o["line"] = doc.source.LineOf(r.origin);
+    o["start"] = r.origin;
+    repairs.push_back(std::move(o));
+  }
+  root["repairs"] = std::move(repairs);
+
+  boost::json::array issues;
+  for (const text::DecodeIssue& i : doc.decode_issues) {
+    boost::json::object o;
+    o["offset"] = i.offset;
+    o["line"] = doc.source.LineOf(i.offset);
+    o["message"] = i.message;
+    issues.push_back(std::move(o));
+  }
+  root["issues"] = std::move(issues);
+  return root;
+}
+
+}  // namespace
+
+int RunClean(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  for (const std::string& a : args) {
+    if (a == "--help" || a == "-h") {
+      out << kCleanHelp;
+      return kExitOk;
+    }
+  }
+  std::optional<CleanArgs> parsed = ParseArgs(args, err);
+  if (!parsed) {
+    err << "Run 'dondoc clean --help' for usage.\n";
+    return kExitUsage;
+  }
+  Result<std::string> bytes = ReadInputFile(parsed->file);
+  if (!bytes.ok()) {
+    err << "dondoc clean: " << bytes.status().message() << "\n";
+    return bytes.status().code() == StatusCode::kIoError ? kExitInternal : kExitUsage;
+  }
+
+  std::shared_ptr<const text::Lexicon> lexicon;
+  if (parsed->options.repair) {
+    auto loaded = text::Lexicon::LoadDefault();
+    if (!loaded.ok()) {
+      err << "dondoc clean: " << loaded.status().message() << "\n";
+      return kExitInternal;
+    }
+    lexicon = *loaded;
+  }
+
+  Result<text::CleanedDocument> doc =
+      text::Clean(std::move(bytes.value()), parsed->options, lexicon.get());
+  if (!doc.ok()) {
+    err << "dondoc clean: " << parsed->file << ": " << doc.status().message() << "\n";
+    return doc.status().code() == StatusCode::kInvalidInput ? kExitUsage : kExitInternal;
+  }
+
+  if (!parsed->json) {
+    size_t shown = 0;
+    for (const text::DecodeIssue& i : doc->decode_issues) {
+      if (shown++ == kMaxIssuesOnStderr) {
+        err << "dondoc clean: " << parsed->file << ": ... and "
+            << doc->decode_issues.size() - kMaxIssuesOnStderr << " more decoding issues\n";
+        break;
+      }
+      err << "dondoc clean: " << parsed->file << ":" << doc->source.LineOf(i.offset)
+          << ": byte offset " << i.offset << ": " << i.message << "\n";
+    }
+    out << doc->JoinedText();
+    if (!doc->layout.paragraphs.empty()) out << "\n";
+    if (!doc->layout.footnotes.empty()) {
+      out << "\n---\n";
+      for (const text::Footnote& f : doc->layout.footnotes) {
+        out << "[" << f.marker << "] " << f.text.text() << "\n";
+      }
+    }
+  } else {
+    out << boost::json::serialize(ToJson(doc.value(), parsed->file)) << "\n";
+  }
+  return out.good() ? kExitOk : kExitInternal;
+}
+
+}  // namespace dondoc::cli

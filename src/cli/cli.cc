@@ -1,0 +1,50 @@
+#include "cli/cli.h"
+
+#include <exception>
+#include <string_view>
+
+namespace dondoc::cli {
+namespace {
+
+constexpr std::string_view kUsage =
+    "dondoc: turn directive documents into tracked work (theo dõi, đôn đốc nhiệm vụ)\n"
+    "\n"
+    "Usage: dondoc COMMAND [ARGS...]\n"
+    "\n"
+    "Commands:\n"
+    "  clean FILE     repair and normalise a Vietnamese document (text, legacy encodings,\n"
+    "                 broken PDF fonts) and print it, with a map back to the original\n"
+    "  help [COMMAND] show help for a command\n"
+    "\n"
+    "Run 'dondoc COMMAND --help' for the options of one command.\n"
+    "Exit status: 0 success, 2 bad input or usage, 1 internal failure.\n";
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    err << kUsage;
+    return kExitUsage;
+  }
+  const std::string& command = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (command == "--help" || command == "-h" || command == "help") {
+      if (!rest.empty() && rest[0] == "clean") return RunClean({"--help"}, out, err);
+      out << kUsage;
+      return kExitOk;
+    }
+    if (command == "--version") {
+      out << "dondoc 0.1.0\n";
+      return kExitOk;
+    }
+    if (command == "clean") return RunClean(rest, out, err);
+  } catch (const std::exception& e) {
+    err << "dondoc: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+  err << "dondoc: unknown command '" << command << "'\n\n" << kUsage;
+  return kExitUsage;
+}
+
+}  // namespace dondoc::cli
