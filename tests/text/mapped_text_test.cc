@@ -19,14 +19,15 @@ TEST(MappedTextTest, SourceMapGivesOneBasedLinesAndCharacterEnds) {
   const std::string original = "một\nhai\n\nba";
   SourceMap map(original, SourceWidth::kUtf8);
   EXPECT_EQ(map.LineOf(0), 1u);
-  EXPECT_EQ(map.LineOf(5), 2u);
-  EXPECT_EQ(map.LineOf(9), 3u);
-  EXPECT_EQ(map.LineOf(10), 4u);
+  EXPECT_EQ(map.LineOf(5), 1u);  // the line feed belongs to its line
+  EXPECT_EQ(map.LineOf(6), 2u);
+  EXPECT_EQ(map.LineOf(10), 3u);
+  EXPECT_EQ(map.LineOf(11), 4u);
   EXPECT_EQ(map.CharEnd(1), 4u);  // ộ is 3 bytes
   MappedText t = MappedText::Identity(original);
-  SourceSpan span = map.SpanOf(t, 5, 8);
-  EXPECT_EQ(span.start, 5u);
-  EXPECT_EQ(span.end, 8u);
+  SourceSpan span = map.SpanOf(t, 6, 9);
+  EXPECT_EQ(span.start, 6u);
+  EXPECT_EQ(span.end, 9u);
 }
 
 TEST(MappedTextTest, SliceKeepsOrigins) {
