@@ -24,8 +24,8 @@ using dondoc::bench::NamedText;
 constexpr int kRounds = 3;
 
 // Documents repeated until their total size reaches `min_bytes`.
-std::vector<const std::string*> Repeat(const std::vector<const NamedText*>& docs,
-                                       size_t min_bytes, size_t* total) {
+std::vector<const std::string*> Repeat(const std::vector<const NamedText*>& docs, size_t min_bytes,
+                                       size_t* total) {
   std::vector<const std::string*> out;
   *total = 0;
   while (*total < min_bytes) {
@@ -94,8 +94,8 @@ double CleanSeconds(const std::vector<const std::string*>& docs, bool repair,
 
 void Row(const char* what, size_t bytes, double seconds, double memchr_s, double iconv_s) {
   const double mbps = static_cast<double>(bytes) / 1e6 / seconds;
-  std::printf("%-34s %9.1f MB/s   %7.4f x memchr   %7.3f x iconv\n", what, mbps,
-              memchr_s / seconds, iconv_s > 0 ? iconv_s / seconds : 0.0);
+  std::printf("%-34s %9.1f MB/s   %7.4f x memchr   %7.3f x iconv\n", what, mbps, memchr_s / seconds,
+              iconv_s > 0 ? iconv_s / seconds : 0.0);
 }
 
 }  // namespace

@@ -26,10 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace dondoc::text;
   if (size == 0) return 0;
   // The first byte picks the encoding, so every decoder is reached.
-  static constexpr Encoding kEncodings[] = {Encoding::kAuto,    Encoding::kUtf8,
-                                            Encoding::kUtf16Le, Encoding::kUtf16Be,
-                                            Encoding::kTcvn3,   Encoding::kVni,
-                                            Encoding::kWindows1258};
+  static constexpr Encoding kEncodings[] = {
+      Encoding::kAuto,  Encoding::kUtf8, Encoding::kUtf16Le,    Encoding::kUtf16Be,
+      Encoding::kTcvn3, Encoding::kVni,  Encoding::kWindows1258};
   CleanOptions options;
   options.encoding = kEncodings[data[0] % std::size(kEncodings)];
   std::string input(reinterpret_cast<const char*>(data + 1), size - 1);

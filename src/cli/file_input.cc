@@ -21,8 +21,8 @@ Result<std::string> ReadInputFile(const std::string& path, size_t max_bytes) {
     return Status::InvalidInput(path + ": cannot open: " + std::strerror(errno));
   }
   std::string data;
-  const auto size = std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, ec)
-                                                             : 0;
+  const auto size =
+      std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, ec) : 0;
   if (!ec && size > max_bytes) {
     return Status::InvalidInput(path + ": file is " + std::to_string(size) +
                                 " bytes, more than the limit of " + std::to_string(max_bytes));

@@ -11,8 +11,8 @@ MappedText MappedText::Identity(std::string_view utf8, uint32_t base) {
   t.text_.assign(utf8);
   t.origin_.resize(utf8.size());
   for (size_t i = 0; i < utf8.size();) {
-    const size_t len = std::min(Utf8SequenceLength(static_cast<unsigned char>(utf8[i])),
-                                utf8.size() - i);
+    const size_t len =
+        std::min(Utf8SequenceLength(static_cast<unsigned char>(utf8[i])), utf8.size() - i);
     for (size_t k = 0; k < len; ++k) t.origin_[i + k] = base + static_cast<uint32_t>(i);
     i += len;
   }

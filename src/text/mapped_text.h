@@ -70,9 +70,9 @@ class MappedText {
 // Character widths of the original encoding, needed to find where the source
 // character at an origin ends.
 enum class SourceWidth {
-  kUtf8,       // width from the UTF-8 lead byte
-  kSingleByte, // TCVN3, VNI, Windows-1258: always one byte
-  kUtf16,      // 2 bytes, or 4 for a surrogate pair
+  kUtf8,        // width from the UTF-8 lead byte
+  kSingleByte,  // TCVN3, VNI, Windows-1258: always one byte
+  kUtf16,       // 2 bytes, or 4 for a surrogate pair
 };
 
 // The original input and the index of its lines.

@@ -14,7 +14,9 @@ using testing::ProcessResult;
 using testing::RunProcess;
 using testing::TempDir;
 
-ProcessResult Dondoc(const std::vector<std::string>& args) { return RunProcess(DONDOC_BINARY, args); }
+ProcessResult Dondoc(const std::vector<std::string>& args) {
+  return RunProcess(DONDOC_BINARY, args);
+}
 
 const std::string kSample = std::string(DONDOC_SOURCE_DIR) + "/data/samples/ke-hoach-mau.txt";
 
