@@ -26,12 +26,12 @@ Result<CleanedDocument> Clean(std::string original, const CleanOptions& options,
   doc.decode_issues = std::move(decoded->issues);
   doc.source = SourceMap(*doc.original, decoded->width);
 
-  MappedText text = ToNfc(decoded->text);
+  MappedText text = ToNfc(std::move(decoded->text));
   if (options.repair && lexicon != nullptr) {
     RepairResult repaired = RepairFontDamage(text, *lexicon);
     // Repairs may produce decomposed sequences only if the lexicon does;
     // normalise again so the output is always NFC.
-    text = ToNfc(repaired.text);
+    text = ToNfc(std::move(repaired.text));
     doc.repairs = std::move(repaired.repairs);
   }
   doc.layout = BuildLayout(text);

@@ -25,7 +25,7 @@ bool IsNfc(std::string_view utf8) {
   return U_FAILURE(status) || yes;
 }
 
-MappedText ToNfc(const MappedText& in) {
+MappedText ToNfc(MappedText in) {
   const icu::Normalizer2* nfc = Nfc();
   if (nfc == nullptr || IsNfc(in.text())) return in;
 

@@ -10,7 +10,8 @@
 
 namespace dondoc::text {
 
-MappedText ToNfc(const MappedText& in);
+// Takes its input by value so that the common already-NFC case is a move.
+MappedText ToNfc(MappedText in);
 bool IsNfc(std::string_view utf8);
 
 }  // namespace dondoc::text
