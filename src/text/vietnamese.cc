@@ -313,7 +313,10 @@ bool ParseRhyme(Syllable& s, Onset onset, int rs) {
     if (rn < 2 || r[1] == 'u' || r[1] == U'ư') return false;
     if (!Rhymes().Contains(key) && !QuOnlyRhymes().Contains(key)) {
       // Rare "quoàng", "quoắt": qu followed by a medial-o rhyme.
-      if (r[1] != 'o' || !Rhymes().Contains(PackRhyme(r + 1, rn - 1))) return false;
+      if (r[1] != 'o' || (at(rs + 2) != 'a' && at(rs + 2) != U'ă') ||
+          !Rhymes().Contains(PackRhyme(r + 1, rn - 1))) {
+        return false;
+      }
     }
   } else if (!Rhymes().Contains(key)) {
     return false;
@@ -341,7 +344,7 @@ bool ParseRhyme(Syllable& s, Onset onset, int rs) {
       if (f != 'i' && f != 'e' && f != U'ê') return false;
       break;
     case Onset::kGi:
-      if (rs == 2 && (f == 'i' || f == 'y')) return false;
+      if (rs == 2 && (f == 'i' || f == 'y' || medial)) return false;
       break;
     default:
       break;

@@ -111,15 +111,16 @@ TEST(ComposeLetterTest, Examples) {
 
 TEST(IsValidSyllableTest, AcceptsCommonSyllables) {
   for (const char* w :
-       {"a",     "ăn",    "ân",     "anh",   "nghiêng", "nguyễn", "người", "thuở",   "quả",
-        "giả",   "nghĩa", "khuya",  "khuỷu", "gì",      "gìn",    "giếng", "giữ",    "già",
-        "quốc",  "quyết", "quý",    "quí",   "quýt",    "quít",   "hòa",   "hoà",    "thủy",
-        "thuỷ",  "khỏe",  "khoẻ",   "ngoài", "xoong",   "boong",  "yêu",   "yên",    "ý",
-        "kỹ",    "kĩ",    "lý",     "lí",    "ỉa",      "uống",   "oản",   "chuyện", "tuyệt",
-        "hoạch", "huỳnh", "khuých", "quặp",  "quen",    "quăng",  "tiếng", "việt",   "đồng",
-        "Việt",  "Nam",   "Ủy",     "NHIỆM", "VỤ",      "ĐỒNG",   "Nai",   "trường", "phường",
-        "gửi",   "hươu",  "tuổi",   "mùa",   "mía",     "mưa",    "cửa",   "giường", "gieo",
-        "kênh",  "ếch",   "oẳn",    "thuế",  "xuân",    "khuâng", "quây",  "ngoằn",  "ngoẻo"}) {
+       {"a",     "ăn",     "ân",     "anh",    "nghiêng", "nguyễn", "người", "thuở",   "quả",
+        "giả",   "nghĩa",  "khuya",  "khuỷu",  "gì",      "gìn",    "giếng", "giữ",    "già",
+        "quốc",  "quyết",  "quý",    "quí",    "quýt",    "quít",   "hòa",   "hoà",    "thủy",
+        "thuỷ",  "khỏe",   "khoẻ",   "ngoài",  "xoong",   "boong",  "yêu",   "yên",    "ý",
+        "kỹ",    "kĩ",     "lý",     "lí",     "ỉa",      "uống",   "oản",   "chuyện", "tuyệt",
+        "hoạch", "huỳnh",  "khuých", "quặp",   "quen",    "quên",   "quoắt", "giê",    "ngoáo",
+        "quào",  "quăng",  "tiếng",  "việt",   "đồng",    "Việt",   "Nam",   "Ủy",     "NHIỆM",
+        "VỤ",    "ĐỒNG",   "Nai",    "trường", "phường",  "gửi",    "hươu",  "tuổi",   "mùa",
+        "mía",   "mưa",    "cửa",    "giường", "gieo",    "kênh",   "ếch",   "oẳn",    "thuế",
+        "xuân",  "khuâng", "quây",   "ngoằn",  "ngoẻo"}) {
     EXPECT_TRUE(IsValidSyllable(w)) << w;
   }
 }
@@ -188,6 +189,35 @@ TEST(IsValidSyllableTest, AcceptsHunspellSyllableList) {
   std::printf("hunspell: %d checked, %zu rejected: %s\n", checked, rejected.size(), sample.c_str());
 }
 
+// Properties over every hunspell syllable: the key of a valid syllable is a
+// valid syllable, keys ignore case and are idempotent, search keys are ASCII.
+TEST(KeysTest, PropertiesOverHunspellList) {
+  std::ifstream in("/usr/share/hunspell/vi_VN.dic");
+  if (!in) GTEST_SKIP() << "hunspell-vi is not installed";
+  std::string word;
+  std::getline(in, word);
+  int checked = 0;
+  while (std::getline(in, word)) {
+    if (!IsValidSyllable(word)) continue;
+    ++checked;
+    std::string upper;
+    for (char32_t cp : ToUtf32(word)) {
+      const LetterParts p = SplitLetter(cp);
+      AppendUtf8(ComposeLetter(p.base, p.tone, true), upper);
+    }
+    EXPECT_TRUE(IsValidSyllable(upper)) << upper;
+    const std::string key = ComparisonKey(word);
+    EXPECT_TRUE(IsValidSyllable(key)) << word << " -> " << key;
+    EXPECT_EQ(ComparisonKey(key), key) << word;
+    EXPECT_EQ(ComparisonKey(upper), key) << upper;
+    const std::string search = SearchKey(word);
+    EXPECT_EQ(SearchKey(search), search) << word;
+    EXPECT_EQ(SearchKey(upper), search) << upper;
+    for (char c : search) EXPECT_TRUE(c >= 'a' && c <= 'z') << word << " -> " << search;
+  }
+  EXPECT_GT(checked, 6000);
+}
+
 TEST(IsForeignOrAcronymTest, Examples) {
   EXPECT_TRUE(IsForeignOrAcronym("UBND"));
   EXPECT_TRUE(IsForeignOrAcronym("HĐND"));
@@ -214,6 +244,10 @@ TEST(ComparisonKeyTest, MovesToneToCanonicalVowel) {
     EXPECT_EQ(ComparisonKey(w), w) << w;
   }
   EXPECT_EQ(ComparisonKey("QUẢ"), "quả");
+  // Misplaced marks are moved too, so misspellings still compare equal.
+  EXPECT_EQ(ComparisonKey("muá"), "múa");
+  EXPECT_EQ(ComparisonKey("gìa"), "già");
+  EXPECT_EQ(ComparisonKey("qủa"), "quả");
   EXPECT_EQ(ComparisonKey("NHIỆM VỤ"), "nhiệm vụ");
 }
 
