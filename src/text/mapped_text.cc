@@ -36,6 +36,21 @@ void MappedText::AppendSlice(const MappedText& other, size_t begin, size_t end) 
                  other.origin_.begin() + static_cast<ptrdiff_t>(end));
 }
 
+void MappedText::AppendUtf8Run(std::string_view utf8, uint32_t base) {
+  const size_t start = origin_.size();
+  text_.append(utf8);
+  origin_.resize(start + utf8.size());
+  uint32_t* out = origin_.data() + start;
+  // A continuation byte (10xxxxxx) keeps the origin of the lead before it.
+  uint32_t current = base;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) {
+      current = base + static_cast<uint32_t>(i);
+    }
+    out[i] = current;
+  }
+}
+
 MappedText MappedText::Slice(size_t begin, size_t end) const {
   MappedText t;
   t.AppendSlice(*this, begin, end);

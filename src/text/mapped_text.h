@@ -49,6 +49,10 @@ class MappedText {
   void AppendCodePoint(char32_t cp, uint32_t origin);
   // Appends bytes [begin, end) of `other`, keeping their origins.
   void AppendSlice(const MappedText& other, size_t begin, size_t end);
+  // Appends a run of valid UTF-8 copied from the original input, whose first
+  // byte was at offset `base` there: like Identity, every byte maps to the
+  // offset of its character's first byte. The bulk path of Decode.
+  void AppendUtf8Run(std::string_view utf8, uint32_t base);
 
   // Copy of bytes [begin, end), origins kept.
   MappedText Slice(size_t begin, size_t end) const;
