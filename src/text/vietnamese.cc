@@ -303,6 +303,8 @@ bool ParseRhyme(Syllable& s, Onset onset, int rs) {
   const int n = s.n;
   auto at = [&](int k) -> char32_t { return k < n ? b[k] : 0; };
   s.rhyme_start = rs;
+  s.canonical = s.alternative = -1;
+  s.stop_coda = false;
 
   const char32_t* r = b + rs;
   const int rn = n - rs;
