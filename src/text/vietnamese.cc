@@ -64,13 +64,40 @@ constexpr std::array<uint8_t, kEnd - kStart> BuildRange() {
 constexpr auto kLowTable = BuildRange<kLowStart, kLowEnd>();
 constexpr auto kHighTable = BuildRange<kHighStart, kHighEnd>();
 
-// Vowel index of a lower-case base, or -1.
-constexpr int VowelIndex(char32_t base) {
+// Vowel index of a lower-case base, or -1. Called for every letter, so the
+// ASCII vowels go through a table and the six others through a switch.
+constexpr std::array<int8_t, 128> BuildAsciiVowels() {
+  std::array<int8_t, 128> table{};
+  for (auto& entry : table) entry = -1;
   for (int v = 0; v < kVowelCount; ++v) {
-    if (kVowelForms[v][0] == base) return v;
+    if (kVowelForms[v][0] < 0x80) table[kVowelForms[v][0]] = static_cast<int8_t>(v);
   }
-  return -1;
+  return table;
 }
+constexpr auto kAsciiVowels = BuildAsciiVowels();
+
+constexpr int VowelIndex(char32_t base) {
+  if (base < 0x80) return kAsciiVowels[base];
+  switch (base) {
+    case U'ă':
+      return 1;
+    case U'â':
+      return 2;
+    case U'ê':
+      return 4;
+    case U'ô':
+      return 7;
+    case U'ơ':
+      return 8;
+    case U'ư':
+      return 10;
+    default:
+      return -1;
+  }
+}
+static_assert(VowelIndex(U'ư') == 10 && kVowelForms[10][0] == U'ư' && VowelIndex(U'ă') == 1 &&
+              kVowelForms[1][0] == U'ă' && kVowelForms[2][0] == U'â' && kVowelForms[4][0] == U'ê' &&
+              kVowelForms[7][0] == U'ô' && kVowelForms[8][0] == U'ơ' && VowelIndex('y') == 11);
 
 constexpr bool IsVietnameseConsonant(char32_t lower) {
   switch (lower) {
@@ -520,7 +547,8 @@ void AppendFolded(char32_t cp, std::string& out) {
 LetterParts SplitLetter(char32_t cp) {
   if (cp < 0x80) {
     const char32_t lower = cp | 0x20;
-    if (lower >= 'a' && lower <= 'z' && (IsVietnameseConsonant(lower) || VowelIndex(lower) >= 0)) {
+    if (lower >= 'a' && lower <= 'z' && lower != 'f' && lower != 'j' && lower != 'w' &&
+        lower != 'z') {
       return {lower, Tone::kNone, lower != cp, true};
     }
     return {cp, Tone::kNone, false, false};
