@@ -1,9 +1,591 @@
 #include "text/repair.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+#include "text/repair_confusions.h"
+#include "text/utf8.h"
+#include "text/vietnamese.h"
+
 namespace dondoc::text {
-// Placeholder until the repair module lands: no repairs.
-Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDefault() {
-  return std::shared_ptr<const Lexicon>(std::make_shared<Lexicon>());
+namespace {
+
+using repair_internal::GlyphReadings;
+using repair_internal::IsSuspiciousCodePoint;
+using repair_internal::ReadingsOf;
+
+// Scoring constants. Document counts weigh more than shipped weights: the
+// clean body of a document is the best model of its damaged headings.
+constexpr double kDocUnigramWeight = 20;
+constexpr double kDocPairWeight = 40;
+constexpr double kPairLambda = 1.2;
+// Priors (log scale) of the kinds of reading.
+constexpr double kLaterReadingPenalty = 0.25;    // any table reading but the first
+constexpr double kGenericPenalty = 1.5;          // a letter guessed for an unknown glyph
+constexpr double kChangeValidWordPenalty = 3.0;  // rewriting a valid word in a damaged line
+// Enumeration bound per word.
+constexpr size_t kMaxCombinations = 40000;
+
+// The letters tried for a glyph that no table knows: every vowel with every
+// tone, and đ.
+const std::u32string& GenericLetters() {
+  static const std::u32string letters = [] {
+    std::u32string s;
+    for (char32_t base : std::u32string_view(U"aăâeêioôơuưy")) {
+      for (uint8_t t = 0; t < 6; ++t) s.push_back(MakeLetter(base, t, false));
+    }
+    s.push_back(U'đ');
+    return s;
+  }();
+  return letters;
 }
-RepairResult RepairFontDamage(const MappedText& in, const Lexicon&) { return {in, {}}; }
+
+bool IsWordCp(char32_t cp) { return ClassifyLetter(cp).is_letter || IsSuspiciousCodePoint(cp); }
+
+// Fast gate: true when some suspicious code point touches a letter.
+bool HasSuspiciousWord(std::string_view s) {
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    // Vietnamese letters of U+1EA0..U+1EF9 (E1 BA xx / E1 BB xx) and
+    // punctuation of U+2000.. (E2 ..) are never suspicious: skip fast.
+    if (b == 0xE1 || b == 0xE2) {
+      i += 3;
+      continue;
+    }
+    const size_t start = i;
+    const char32_t cp = NextCodePoint(s, i);
+    if (!IsSuspiciousCodePoint(cp)) continue;
+    // Check the neighbours.
+    size_t j = i;
+    if (j < n && IsWordCp(NextCodePoint(s, j))) return true;
+    if (start > 0) {
+      size_t k = start - 1;
+      while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+      size_t kk = k;
+      if (IsWordCp(NextCodePoint(s, kk))) return true;
+    }
+  }
+  return false;
+}
+
+enum class Kind : uint8_t {
+  kPlain,    // no reason to touch (ASCII, valid syllable, foreign word)
+  kDamaged,  // holds a suspicious code point
+  kInvalid,  // Vietnamese letters only, not a syllable, holds a glyph letter
+  kCaseOdd,  // a glyph letter whose case disagrees with the word
+  kSuspect,  // valid word with a glyph letter on a damaged line
+};
+
+enum class CaseShape : uint8_t { kLower, kTitle, kUpper };
+
+struct Token {
+  size_t begin = 0;  // bytes in the input
+  size_t end = 0;
+  uint32_t cp_begin = 0;  // into Analyzer::cps_
+  uint32_t cp_end = 0;
+  uint32_t line = 0;
+  bool break_before = true;  // punctuation or digits since the previous token
+  Kind kind = Kind::kPlain;
+  uint32_t cand_begin = 0;  // into Analyzer::cands_
+  uint32_t cand_end = 0;
+};
+
+struct Candidate {
+  std::string key;     // syllable key, empty for a non-syllable
+  std::string text;    // UTF-8 output; empty means "the token unchanged"
+  std::u32string cps;  // code points of text (same count as the token)
+  double prior = 0;
+  bool generic = false;
+};
+
+class Analyzer {
+ public:
+  Analyzer(const MappedText& in, const Lexicon& lex) : in_(in), s_(in.text()), lex_(lex) {}
+
+  RepairResult Run();
+
+ private:
+  void Tokenize();
+  void Classify();
+  void BuildCandidates(Token& t);
+  void CountDocStats(bool include_choices);
+  void Decode();
+  double Local(const Candidate& c) const;
+  double Pair(const Candidate& a, const Candidate& b);
+  CaseShape ShapeOf(const Token& t) const;
+
+  const MappedText& in_;
+  const std::string& s_;
+  const Lexicon& lex_;
+  std::u32string cps_;
+  std::vector<Token> tokens_;
+  std::vector<Candidate> cands_;
+  std::vector<uint32_t> choice_;    // per token: chosen candidate index
+  std::vector<double> confidence_;  // per token
+  std::unordered_map<std::string, double> doc_uni_;
+  std::unordered_map<std::string, double> doc_pair_;
+  std::string pair_buf_;
+  size_t damaged_ = 0;
+};
+
+void Analyzer::Tokenize() {
+  cps_.reserve(s_.size() / 2);
+  tokens_.reserve(s_.size() / 5);
+  uint32_t line = 0;
+  bool brk = true;
+  size_t i = 0;
+  while (i < s_.size()) {
+    const size_t start = i;
+    const char32_t cp = NextCodePoint(s_, i);
+    if (IsWordCp(cp)) {
+      Token t;
+      t.begin = start;
+      t.cp_begin = static_cast<uint32_t>(cps_.size());
+      t.line = line;
+      t.break_before = brk;
+      cps_.push_back(cp);
+      size_t j = i;
+      while (j < s_.size()) {
+        size_t k = j;
+        const char32_t c2 = NextCodePoint(s_, k);
+        if (!IsWordCp(c2)) break;
+        cps_.push_back(c2);
+        j = k;
+      }
+      t.end = j;
+      t.cp_end = static_cast<uint32_t>(cps_.size());
+      tokens_.push_back(t);
+      i = j;
+      brk = false;
+      continue;
+    }
+    if (cp == '\n') ++line;
+    if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0)) brk = true;
+  }
+}
+
+CaseShape Analyzer::ShapeOf(const Token& t) const {
+  int upper = 0;
+  int lower = 0;
+  bool first_upper = false;
+  for (uint32_t p = t.cp_begin; p < t.cp_end; ++p) {
+    const char32_t cp = cps_[p];
+    const GlyphReadings g = ReadingsOf(cp);
+    const VnLetter l = ClassifyLetter(cp);
+    bool is_upper;
+    bool vote = true;
+    if (!g.letters.empty()) {
+      if (g.is_real_letter) {
+        is_upper = l.upper;
+        vote = false;  // its case is unreliable: the glyph may stand for the other case
+      } else {
+        is_upper = g.capital_form;
+      }
+    } else if (l.is_letter) {
+      is_upper = l.upper;
+    } else {
+      continue;
+    }
+    if (p == t.cp_begin) {
+      first_upper = is_upper;
+    } else if (vote) {
+      (is_upper ? upper : lower)++;
+    }
+  }
+  if (upper > lower) return CaseShape::kUpper;
+  if (lower == 0 && upper == 0 && first_upper && t.cp_end - t.cp_begin > 1)
+    return CaseShape::kUpper;
+  return first_upper ? CaseShape::kTitle : CaseShape::kLower;
+}
+
+void Analyzer::Classify() {
+  std::string key;
+  std::vector<uint8_t> damaged_line;
+  for (Token& t : tokens_) {
+    bool suspicious = false;
+    bool glyph_letter = false;
+    bool any_letter = false;
+    bool ascii = true;
+    for (uint32_t p = t.cp_begin; p < t.cp_end; ++p) {
+      const char32_t cp = cps_[p];
+      if (cp >= 0x80) ascii = false;
+      if (IsSuspiciousCodePoint(cp)) {
+        suspicious = true;
+      } else {
+        any_letter = true;
+        if (ReadingsOf(cp).is_real_letter) glyph_letter = true;
+      }
+    }
+    if (ascii) continue;
+    if (suspicious) {
+      if (any_letter) t.kind = Kind::kDamaged;
+    } else if (glyph_letter) {
+      const std::u32string_view word(cps_.data() + t.cp_begin, t.cp_end - t.cp_begin);
+      if (!SyllableKey(word, &key) || !lex_.IsSyllable(key)) {
+        t.kind = Kind::kInvalid;
+      } else {
+        // A glyph letter whose case disagrees with the rest of the word.
+        const CaseShape shape = ShapeOf(t);
+        for (uint32_t p = t.cp_begin + 1; p < t.cp_end; ++p) {
+          const GlyphReadings g = ReadingsOf(cps_[p]);
+          if (!g.is_real_letter) continue;
+          if (ClassifyLetter(cps_[p]).upper != (shape == CaseShape::kUpper))
+            t.kind = Kind::kCaseOdd;
+        }
+      }
+    }
+    if (t.kind != Kind::kPlain) {
+      if (damaged_line.size() <= t.line) damaged_line.resize(t.line + 1, 0);
+      damaged_line[t.line] = 1;
+      ++damaged_;
+    }
+  }
+  // Valid words holding a glyph letter become suspects on damaged lines.
+  for (Token& t : tokens_) {
+    if (t.kind != Kind::kPlain || t.line >= damaged_line.size() || !damaged_line[t.line]) continue;
+    for (uint32_t p = t.cp_begin; p < t.cp_end; ++p) {
+      if (ReadingsOf(cps_[p]).is_real_letter) {
+        t.kind = Kind::kSuspect;
+        break;
+      }
+    }
+  }
+}
+
+void Analyzer::BuildCandidates(Token& t) {
+  t.cand_begin = static_cast<uint32_t>(cands_.size());
+  const std::u32string_view word(cps_.data() + t.cp_begin, t.cp_end - t.cp_begin);
+  std::string key;
+  if (t.kind == Kind::kPlain) {
+    Candidate c;
+    if (SyllableKey(word, &key) && lex_.IsSyllable(key)) c.key = key;
+    cands_.push_back(std::move(c));
+    t.cand_end = static_cast<uint32_t>(cands_.size());
+    return;
+  }
+  // Options per position: (lower-case letter, prior, generic, recase).
+  struct Option {
+    char32_t letter;
+    double prior;
+    bool generic;
+  };
+  std::vector<std::vector<Option>> options(word.size());
+  size_t combos = 1;
+  for (size_t p = 0; p < word.size(); ++p) {
+    const char32_t cp = word[p];
+    const GlyphReadings g = ReadingsOf(cp);
+    auto& opts = options[p];
+    if (!g.letters.empty()) {
+      if (g.is_real_letter) opts.push_back({ToLowerLetter(cp), 0, false});
+      const double base = (t.kind == Kind::kSuspect) ? -kChangeValidWordPenalty : 0;
+      for (size_t k = 0; k < g.letters.size(); ++k) {
+        opts.push_back({g.letters[k], base - (k == 0 ? 0 : kLaterReadingPenalty), false});
+      }
+      if (cp == 0xFFFD) {
+        for (char32_t l : GenericLetters()) {
+          if (l != g.letters[0]) opts.push_back({l, -kGenericPenalty, true});
+        }
+      }
+    } else if (IsSuspiciousCodePoint(cp)) {
+      for (char32_t l : GenericLetters()) opts.push_back({l, -kGenericPenalty, true});
+    } else {
+      opts.push_back({ToLowerLetter(cp), 0, false});
+    }
+    combos *= opts.size();
+    if (combos > kMaxCombinations) break;
+  }
+  if (combos <= kMaxCombinations) {
+    const CaseShape shape = ShapeOf(t);
+    std::vector<size_t> idx(word.size(), 0);
+    std::u32string lower(word.size(), 0);
+    std::string utf8;
+    while (true) {
+      double prior = 0;
+      bool generic = false;
+      for (size_t p = 0; p < word.size(); ++p) {
+        const Option& o = options[p][idx[p]];
+        lower[p] = o.letter;
+        prior += o.prior;
+        generic |= o.generic;
+      }
+      if (SyllableKey(std::u32string_view(lower), &key) && lex_.IsSyllable(key)) {
+        utf8 = ToUtf8(lower);
+        if (IsValidSyllable(utf8)) {
+          // One candidate per key: keep the best prior.
+          bool seen = false;
+          for (uint32_t c = t.cand_begin; c < cands_.size(); ++c) {
+            if (cands_[c].key == key) {
+              seen = true;
+              if (prior > cands_[c].prior) {
+                cands_[c].prior = prior;
+                cands_[c].generic = generic;
+              }
+            }
+          }
+          if (!seen) {
+            Candidate c;
+            c.key = key;
+            c.prior = prior;
+            c.generic = generic;
+            c.cps.resize(word.size());
+            for (size_t p = 0; p < word.size(); ++p) {
+              const bool up = shape == CaseShape::kUpper || (shape == CaseShape::kTitle && p == 0);
+              const char32_t orig = word[p];
+              // Letters that are neither glyphs nor replaced keep their own case.
+              const bool own = !IsSuspiciousCodePoint(orig) && !ReadingsOf(orig).is_real_letter;
+              c.cps[p] = own ? orig : (up ? ToUpperLetter(lower[p]) : lower[p]);
+            }
+            c.text = ToUtf8(c.cps);
+            cands_.push_back(std::move(c));
+          }
+        }
+      }
+      size_t p = 0;
+      while (p < word.size() && ++idx[p] == options[p].size()) idx[p++] = 0;
+      if (p == word.size()) break;
+    }
+  }
+  if (cands_.size() == t.cand_begin) {
+    // Nothing readable: leave the word as it is.
+    Candidate c;
+    cands_.push_back(std::move(c));
+  }
+  t.cand_end = static_cast<uint32_t>(cands_.size());
+}
+
+void Analyzer::CountDocStats(bool include_choices) {
+  doc_uni_.clear();
+  doc_pair_.clear();
+  const Candidate* prev = nullptr;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const Token& t = tokens_[i];
+    const bool single = t.cand_end - t.cand_begin == 1;
+    const Candidate* c = nullptr;
+    if (single) {
+      c = &cands_[t.cand_begin];
+    } else if (include_choices) {
+      c = &cands_[t.cand_begin + choice_[i]];
+    }
+    if (c == nullptr || c->key.empty()) {
+      prev = nullptr;
+      continue;
+    }
+    doc_uni_[c->key] += 1;
+    if (prev != nullptr && !t.break_before) {
+      pair_buf_.assign(prev->key);
+      pair_buf_.push_back(' ');
+      pair_buf_.append(c->key);
+      doc_pair_[pair_buf_] += 1;
+    }
+    prev = c;
+  }
+}
+
+double Analyzer::Local(const Candidate& c) const {
+  if (c.key.empty()) return c.prior;
+  auto it = doc_uni_.find(c.key);
+  const double doc = it == doc_uni_.end() ? 0 : it->second;
+  return c.prior + std::log1p(kDocUnigramWeight * doc + lex_.SyllableWeight(c.key));
+}
+
+double Analyzer::Pair(const Candidate& a, const Candidate& b) {
+  if (a.key.empty() || b.key.empty()) return 0;
+  pair_buf_.assign(a.key);
+  pair_buf_.push_back(' ');
+  pair_buf_.append(b.key);
+  auto it = doc_pair_.find(pair_buf_);
+  const double doc = it == doc_pair_.end() ? 0 : it->second;
+  return kPairLambda * std::log1p(kDocPairWeight * doc + lex_.PairWeight(pair_buf_));
+}
+
+// Max-sum Viterbi over the token sequence (most tokens have one candidate),
+// then a backward pass so each token's confidence compares its best reading
+// with the best alternative in full context.
+void Analyzer::Decode() {
+  const size_t n = tokens_.size();
+  std::vector<double> alpha(cands_.size(), 0);
+  std::vector<double> beta(cands_.size(), 0);
+  std::vector<uint32_t> back(cands_.size(), 0);
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens_[i];
+    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
+      double best = 0;
+      uint32_t arg = 0;
+      if (i > 0) {
+        const Token& pt = tokens_[i - 1];
+        best = -std::numeric_limits<double>::infinity();
+        const bool link =
+            !t.break_before && (t.cand_end - t.cand_begin > 1 || pt.cand_end - pt.cand_begin > 1);
+        for (uint32_t p = pt.cand_begin; p < pt.cand_end; ++p) {
+          const double v = alpha[p] + (link ? Pair(cands_[p], cands_[c]) : 0);
+          if (v > best) {
+            best = v;
+            arg = p - pt.cand_begin;
+          }
+        }
+      }
+      alpha[c] = best + Local(cands_[c]);
+      back[c] = arg;
+    }
+  }
+  for (size_t i = n; i-- > 0;) {
+    const Token& t = tokens_[i];
+    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
+      if (i + 1 == n) {
+        beta[c] = 0;
+        continue;
+      }
+      const Token& nt = tokens_[i + 1];
+      const bool link =
+          !nt.break_before && (t.cand_end - t.cand_begin > 1 || nt.cand_end - nt.cand_begin > 1);
+      double best = -std::numeric_limits<double>::infinity();
+      for (uint32_t q = nt.cand_begin; q < nt.cand_end; ++q) {
+        const double v = beta[q] + Local(cands_[q]) + (link ? Pair(cands_[c], cands_[q]) : 0);
+        best = std::max(best, v);
+      }
+      beta[c] = best;
+    }
+  }
+  choice_.assign(n, 0);
+  confidence_.assign(n, 1.0);
+  if (n == 0) return;
+  // Trace back the best path.
+  {
+    const Token& last = tokens_[n - 1];
+    uint32_t arg = 0;
+    for (uint32_t c = last.cand_begin; c < last.cand_end; ++c) {
+      if (alpha[c] > alpha[last.cand_begin + arg]) arg = c - last.cand_begin;
+    }
+    for (size_t i = n; i-- > 0;) {
+      choice_[i] = arg;
+      arg = back[tokens_[i].cand_begin + arg];
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens_[i];
+    if (t.cand_end - t.cand_begin < 2) continue;
+    const uint32_t chosen = t.cand_begin + choice_[i];
+    const double best = alpha[chosen] + beta[chosen];
+    double second = -std::numeric_limits<double>::infinity();
+    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
+      if (c != chosen) second = std::max(second, alpha[c] + beta[c]);
+    }
+    confidence_[i] = 1.0 - 0.5 * std::exp(-std::max(0.0, best - second));
+  }
+}
+
+// '<' opening and '=' closing glued to words stand for curly quotes in
+// damaged documents. Returns the byte positions to replace, paired.
+std::vector<std::pair<size_t, char32_t>> FindQuotes(std::string_view s) {
+  std::vector<std::pair<size_t, char32_t>> out;
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  auto word_byte = [](unsigned char c) {
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  };
+  auto opening = [&](size_t i) {
+    if (s[i] != '<' || i + 1 >= s.size()) return false;
+    if (i > 0 && !is_space(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '[') return false;
+    return word_byte(static_cast<unsigned char>(s[i + 1]));
+  };
+  auto closing = [&](size_t i) {
+    if (s[i] != '=' || i == 0) return false;
+    const unsigned char p = static_cast<unsigned char>(s[i - 1]);
+    if (!(word_byte(p) || p == '.' || p == ')' || p == '!' || p == '?' || p == '%')) return false;
+    if (i + 1 == s.size()) return true;
+    const char n = s[i + 1];
+    return is_space(n) || n == '.' || n == ',' || n == ';' || n == ':' || n == ')' || n == '!' ||
+           n == '?';
+  };
+  constexpr size_t kMaxQuote = 800;
+  size_t open = std::string_view::npos;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '<' && s[i] != '=') continue;
+    if (opening(i)) {
+      open = i;
+    } else if (closing(i) && open != std::string_view::npos && i - open <= kMaxQuote) {
+      out.push_back({open, U'“'});
+      out.push_back({i, U'”'});
+      open = std::string_view::npos;
+    }
+  }
+  return out;
+}
+
+RepairResult Analyzer::Run() {
+  Tokenize();
+  Classify();
+  if (damaged_ == 0) return {in_, {}};
+  cands_.reserve(tokens_.size() + 64);
+  for (Token& t : tokens_) BuildCandidates(t);
+  CountDocStats(false);
+  Decode();
+  CountDocStats(true);
+  Decode();
+
+  // Replacements in input order: words, then quotes merged by position.
+  struct Edit {
+    size_t begin;
+    size_t end;
+    const std::u32string* cps;  // per-code-point replacement (words)
+    char32_t quote;
+    double confidence;
+  };
+  std::vector<Edit> edits;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const Token& t = tokens_[i];
+    const Candidate& c = cands_[t.cand_begin + choice_[i]];
+    if (c.text.empty() || c.text == std::string_view(s_).substr(t.begin, t.end - t.begin)) continue;
+    double conf = confidence_[i];
+    conf = std::min(conf, c.generic ? 0.8 : 0.99);
+    edits.push_back({t.begin, t.end, &c.cps, 0, conf});
+  }
+  if (damaged_ >= 2) {
+    for (const auto& [pos, q] : FindQuotes(s_)) edits.push_back({pos, pos + 1, nullptr, q, 0.9});
+    std::sort(edits.begin(), edits.end(),
+              [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+  }
+
+  RepairResult result;
+  result.text.Reserve(s_.size() + edits.size() * 2);
+  size_t pos = 0;
+  for (const Edit& e : edits) {
+    result.text.AppendSlice(in_, pos, e.begin);
+    Repair r;
+    r.offset = result.text.size();
+    r.origin = in_.OriginAt(e.begin);
+    r.original = s_.substr(e.begin, e.end - e.begin);
+    r.confidence = e.confidence;
+    if (e.cps != nullptr) {
+      size_t i = e.begin;
+      for (char32_t cp : *e.cps) {
+        const uint32_t origin = in_.OriginAt(i);
+        NextCodePoint(s_, i);
+        result.text.AppendCodePoint(cp, origin);
+      }
+    } else {
+      result.text.AppendCodePoint(e.quote, in_.OriginAt(e.begin));
+    }
+    r.replacement = result.text.text().substr(r.offset);
+    result.repairs.push_back(std::move(r));
+    pos = e.end;
+  }
+  result.text.AppendSlice(in_, pos, s_.size());
+  return result;
+}
+
+}  // namespace
+
+RepairResult RepairFontDamage(const MappedText& in, const Lexicon& lexicon) {
+  if (!HasSuspiciousWord(in.text())) return {in, {}};
+  Analyzer analyzer(in, lexicon);
+  return analyzer.Run();
+}
+
 }  // namespace dondoc::text

@@ -6,8 +6,9 @@
 // invalid syllables, generates candidate readings from a table of known
 // confusions, keeps the readings that are valid syllables, and chooses among
 // them with word and bigram statistics (a shipped lexicon plus the clean part
-// of the document itself). Every change is reported with its position and a
-// confidence in [0, 1].
+// of the document itself). Curly quotes that became '<' and '=' are restored
+// in documents that show font damage. Every change is reported with its
+// position and a confidence in [0, 1]. The Lexicon lives in lexicon.h.
 #pragma once
 
 #include <cstdint>
@@ -16,16 +17,17 @@
 #include <vector>
 
 #include "common/status.h"
+#include "text/lexicon.h"
 #include "text/mapped_text.h"
 
 namespace dondoc::text {
 
 struct Repair {
-  size_t offset = 0;          // byte offset of the repaired word in the OUTPUT text
-  uint32_t origin = 0;        // byte offset of the word in the original input
-  std::string original;       // the damaged word as found
-  std::string replacement;    // the chosen reading
-  double confidence = 0;      // 0..1
+  size_t offset = 0;        // byte offset of the repaired word in the OUTPUT text
+  uint32_t origin = 0;      // byte offset of the word in the original input
+  std::string original;     // the damaged word as found
+  std::string replacement;  // the chosen reading
+  double confidence = 0;    // 0..1
 };
 
 struct RepairResult {
@@ -33,16 +35,9 @@ struct RepairResult {
   std::vector<Repair> repairs;
 };
 
-// Statistics used to choose among candidate readings. Immutable once loaded
-// and safe to share between threads.
-class Lexicon {
- public:
-  // Loads the shipped data (data/ of the source tree, or $DONDOC_DATA_DIR)
-  // and Debian's hunspell-vi syllable list when present.
-  static Result<std::shared_ptr<const Lexicon>> LoadDefault();
-  virtual ~Lexicon() = default;
-};
-
+// Repairs font damage in `in`. Text without suspicious code points is
+// returned unchanged without further analysis. Repaired words keep the
+// origins of the damaged characters they replace (one code point each).
 RepairResult RepairFontDamage(const MappedText& in, const Lexicon& lexicon);
 
 }  // namespace dondoc::text

@@ -1,0 +1,281 @@
+#include "text/lexicon.h"
+
+#include <array>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "text/utf8.h"
+
+namespace dondoc::text {
+namespace {
+
+// Rows: toneless vowel, then grave, acute, hook, tilde, dot.
+constexpr std::u32string_view kVowelRows[] = {
+    U"aàáảãạ", U"ăằắẳẵặ", U"âầấẩẫậ", U"eèéẻẽẹ", U"êềếểễệ", U"iìíỉĩị",
+    U"oòóỏõọ", U"ôồốổỗộ", U"ơờớởỡợ", U"uùúủũụ", U"ưừứửữự", U"yỳýỷỹỵ",
+};
+constexpr std::u32string_view kUpperVowelRows[] = {
+    U"AÀÁẢÃẠ", U"ĂẰẮẲẴẶ", U"ÂẦẤẨẪẬ", U"EÈÉẺẼẸ", U"ÊỀẾỂỄỆ", U"IÌÍỈĨỊ",
+    U"OÒÓỎÕỌ", U"ÔỒỐỔỖỘ", U"ƠỜỚỞỠỢ", U"UÙÚỦŨỤ", U"ƯỪỨỬỮỰ", U"YỲÝỶỸỴ",
+};
+constexpr char32_t kMaxLetter = 0x1F00;
+
+struct Packed {
+  uint8_t row = 0;  // 1 + vowel row, or 0 for consonants
+  uint8_t tone = 0;
+  bool upper = false;
+  bool letter = false;
+};
+
+struct LetterTable {
+  std::array<Packed, kMaxLetter> by_cp{};
+  LetterTable() {
+    for (int r = 0; r < 12; ++r) {
+      for (int t = 0; t < 6; ++t) {
+        by_cp[kVowelRows[r][t]] = {static_cast<uint8_t>(r + 1), static_cast<uint8_t>(t), false,
+                                   true};
+        by_cp[kUpperVowelRows[r][t]] = {static_cast<uint8_t>(r + 1), static_cast<uint8_t>(t), true,
+                                        true};
+      }
+    }
+    for (char32_t c = 'a'; c <= 'z'; ++c) {
+      if (by_cp[c].row == 0) by_cp[c] = {0, 0, false, true};
+      const char32_t u = c - 'a' + 'A';
+      if (by_cp[u].row == 0) by_cp[u] = {0, 0, true, true};
+    }
+    by_cp[U'đ'] = {0, 0, false, true};
+    by_cp[U'Đ'] = {0, 0, true, true};
+  }
+};
+
+const LetterTable& Letters() {
+  static const LetterTable table;
+  return table;
+}
+
+double ParseWeight(std::string_view s, double fallback) {
+  if (s.empty()) return fallback;
+  double v = 0;
+  bool any = false;
+  double frac = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      any = true;
+      if (frac > 0) {
+        v += (c - '0') * frac;
+        frac /= 10;
+      } else {
+        v = v * 10 + (c - '0');
+      }
+    } else if (c == '.' && frac == 0) {
+      frac = 0.1;
+    } else {
+      break;
+    }
+  }
+  return any ? v : fallback;
+}
+
+// Calls fn(line) for each non-empty, non-comment line.
+template <typename Fn>
+void ForEachLine(std::string_view text, Fn&& fn) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    fn(line);
+  }
+}
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+}  // namespace
+
+VnLetter ClassifyLetter(char32_t cp) {
+  if (cp >= kMaxLetter) return {};
+  const Packed p = Letters().by_cp[cp];
+  if (!p.letter) return {};
+  VnLetter l;
+  l.is_letter = true;
+  l.upper = p.upper;
+  l.tone = p.tone;
+  if (p.row != 0) {
+    l.is_vowel = true;
+    l.lower_base = kVowelRows[p.row - 1][0];
+  } else if (cp == U'đ' || cp == U'Đ') {
+    l.lower_base = U'đ';
+  } else {
+    l.lower_base = (cp >= 'A' && cp <= 'Z') ? cp - 'A' + 'a' : cp;
+  }
+  return l;
+}
+
+char32_t MakeLetter(char32_t lower_base, uint8_t tone, bool upper) {
+  if (tone > 5) return 0;
+  for (int r = 0; r < 12; ++r) {
+    if (kVowelRows[r][0] == lower_base) {
+      return upper ? kUpperVowelRows[r][tone] : kVowelRows[r][tone];
+    }
+  }
+  if (tone != 0) return 0;
+  if (lower_base == U'đ') return upper ? U'Đ' : U'đ';
+  if (lower_base >= 'a' && lower_base <= 'z') return upper ? lower_base - 'a' + 'A' : lower_base;
+  return 0;
+}
+
+bool SyllableKey(std::u32string_view word, std::string* key) {
+  key->clear();
+  if (word.empty()) return false;
+  int tone = 0;
+  for (char32_t cp : word) {
+    const VnLetter l = ClassifyLetter(cp);
+    if (!l.is_letter) return false;
+    if (l.tone != 0) {
+      if (tone != 0) return false;
+      tone = l.tone;
+    }
+    AppendUtf8(l.lower_base, *key);
+  }
+  key->push_back(static_cast<char>('0' + tone));
+  return true;
+}
+
+bool SyllableKey(std::string_view word, std::string* key) {
+  key->clear();
+  if (word.empty()) return false;
+  int tone = 0;
+  for (size_t i = 0; i < word.size();) {
+    const char32_t cp = NextCodePoint(word, i);
+    const VnLetter l = ClassifyLetter(cp);
+    if (!l.is_letter) return false;
+    if (l.tone != 0) {
+      if (tone != 0) return false;
+      tone = l.tone;
+    }
+    AppendUtf8(l.lower_base, *key);
+  }
+  key->push_back(static_cast<char>('0' + tone));
+  return true;
+}
+
+double Lexicon::SyllableWeight(std::string_view key) const {
+  auto it = syllable_weight_.find(key);
+  return it == syllable_weight_.end() ? 0 : it->second;
+}
+
+double Lexicon::PairWeight(std::string_view pair_key) const {
+  auto it = pair_weight_.find(pair_key);
+  return it == pair_weight_.end() ? 0 : it->second;
+}
+
+void Lexicon::AddSyllableList(std::string_view text, bool weighted) {
+  std::string key;
+  ForEachLine(text, [&](std::string_view line) {
+    const size_t tab = line.find_first_of("\t /");
+    std::string_view word = line.substr(0, tab);
+    if (!weighted) {
+      // hunspell: skip acronyms and other all-capital entries ("HTML").
+      size_t i = 0;
+      int letters = 0;
+      int uppers = 0;
+      while (i < word.size()) {
+        const VnLetter l = ClassifyLetter(NextCodePoint(word, i));
+        letters += l.is_letter;
+        uppers += l.upper;
+      }
+      if (letters > 1 && uppers > 1) return;
+    }
+    if (!SyllableKey(word, &key)) return;
+    syllables_.insert(key);
+    if (weighted) {
+      const double w = tab == std::string_view::npos ? 1.0 : ParseWeight(line.substr(tab + 1), 1.0);
+      syllable_weight_[key] += w;
+    }
+  });
+}
+
+void Lexicon::AddWordList(std::string_view text) {
+  std::string key;
+  std::string prev;
+  std::string pair;
+  ForEachLine(text, [&](std::string_view line) {
+    const size_t tab = line.find('\t');
+    std::string_view word = line.substr(0, tab);
+    const double w = tab == std::string_view::npos ? 1.0 : ParseWeight(line.substr(tab + 1), 1.0);
+    prev.clear();
+    size_t pos = 0;
+    while (pos <= word.size()) {
+      size_t end = word.find(' ', pos);
+      if (end == std::string_view::npos) end = word.size();
+      std::string_view syl = word.substr(pos, end - pos);
+      pos = end + 1;
+      if (syl.empty()) continue;
+      if (!SyllableKey(syl, &key)) {
+        prev.clear();
+        continue;
+      }
+      syllables_.insert(key);
+      syllable_weight_[key] += w;
+      if (!prev.empty()) {
+        pair = prev;
+        pair.push_back(' ');
+        pair += key;
+        pair_weight_[pair] += w;
+      }
+      prev = key;
+    }
+  });
+}
+
+std::shared_ptr<const Lexicon> Lexicon::FromText(std::string_view syllables,
+                                                 std::string_view words) {
+  auto lex = std::make_shared<Lexicon>();
+  lex->AddSyllableList(syllables, true);
+  lex->AddWordList(words);
+  return lex;
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& data_dir,
+                                                     const std::string& hunspell_path) {
+  auto lex = std::make_shared<Lexicon>();
+  lex->syllables_.reserve(16384);
+  std::string text;
+  if (!hunspell_path.empty() && ReadFile(hunspell_path, &text)) {
+    // The first line of a .dic file is the entry count.
+    const size_t nl = text.find('\n');
+    lex->AddSyllableList(std::string_view(text).substr(nl == std::string::npos ? 0 : nl + 1),
+                         false);
+  }
+  const std::string syllable_path = data_dir + "/vi_syllables.tsv";
+  if (!ReadFile(syllable_path, &text)) {
+    return Status::NotFound("lexicon data not found: " + syllable_path +
+                            " (set DONDOC_DATA_DIR to the data directory)");
+  }
+  lex->AddSyllableList(text, true);
+  const std::string words_path = data_dir + "/vi_words.tsv";
+  if (!ReadFile(words_path, &text)) {
+    return Status::NotFound("lexicon data not found: " + words_path);
+  }
+  lex->AddWordList(text);
+  return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDefault() {
+  const char* env = std::getenv("DONDOC_DATA_DIR");
+  const std::string data_dir = (env != nullptr && *env != '\0') ? env : DONDOC_SOURCE_DATA_DIR;
+  return Load(data_dir, DONDOC_HUNSPELL_VI);
+}
+
+}  // namespace dondoc::text

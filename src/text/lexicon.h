@@ -1,0 +1,90 @@
+// Lexicon: Vietnamese syllables and word statistics for font-damage repair.
+//
+// The lexicon answers three questions about syllables, all by SyllableKey
+// (lower case, tone stripped from the vowel and appended as a digit, so that
+// "hòa" and "hoà", "Thủy" and "thuỷ" share one key):
+//   - is this a known syllable? (Debian's hunspell-vi list plus shipped data)
+//   - how common is it?          (data/vi_syllables.tsv, data/vi_words.tsv)
+//   - how common is this pair?   (adjacent syllables of data/vi_words.tsv)
+// Weights are rough counts written by hand; only their relative size matters.
+// A loaded Lexicon is immutable and safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/status.h"
+
+namespace dondoc::text {
+
+// Per-letter facts needed by repair. These duplicate a small part of
+// vietnamese.h on purpose: repair needs them on hot paths without
+// allocating, and must not depend on the concurrently written module.
+struct VnLetter {
+  char32_t lower_base = 0;  // lower-case letter without tone (a, ă, â, ..., đ, b, ...)
+  uint8_t tone = 0;         // 0 none, 1 grave, 2 acute, 3 hook, 4 tilde, 5 dot
+  bool upper = false;
+  bool is_letter = false;  // ASCII letter or Vietnamese letter (incl. đ)
+  bool is_vowel = false;   // a ă â e ê i o ô ơ u ư y with any tone
+};
+VnLetter ClassifyLetter(char32_t cp);
+// Builds a letter from a lower-case toneless vowel (or any other letter when
+// tone is 0) plus tone and case. Returns 0 when no such letter exists.
+char32_t MakeLetter(char32_t lower_base, uint8_t tone, bool upper);
+inline char32_t ToLowerLetter(char32_t cp) {
+  const VnLetter l = ClassifyLetter(cp);
+  return l.is_letter ? MakeLetter(l.lower_base, l.tone, false) : cp;
+}
+inline char32_t ToUpperLetter(char32_t cp) {
+  const VnLetter l = ClassifyLetter(cp);
+  return l.is_letter ? MakeLetter(l.lower_base, l.tone, true) : cp;
+}
+
+// Writes the syllable key of `word` (UTF-8) into *key and returns true, or
+// returns false when the word holds a non-letter or more than one tone.
+bool SyllableKey(std::string_view word, std::string* key);
+bool SyllableKey(std::u32string_view word, std::string* key);
+
+class Lexicon {
+ public:
+  // Loads the shipped data (DONDOC_SOURCE_DATA_DIR, or $DONDOC_DATA_DIR)
+  // and Debian's hunspell-vi syllable list when present.
+  static Result<std::shared_ptr<const Lexicon>> LoadDefault();
+  // Loads from explicit places; an empty or missing hunspell path is fine.
+  static Result<std::shared_ptr<const Lexicon>> Load(const std::string& data_dir,
+                                                     const std::string& hunspell_path);
+  // Builds from in-memory text in the formats of the data files (tests).
+  // `syllables`: "syllable<TAB>weight" lines; `words`: "word<TAB>weight".
+  static std::shared_ptr<const Lexicon> FromText(std::string_view syllables,
+                                                 std::string_view words);
+  virtual ~Lexicon() = default;
+
+  bool IsSyllable(std::string_view key) const { return syllables_.count(key) != 0; }
+  // Weight of a syllable key (0 when unknown or unweighted).
+  double SyllableWeight(std::string_view key) const;
+  // Weight of the adjacent pair "left right" (keys joined by one space).
+  double PairWeight(std::string_view pair_key) const;
+  size_t syllable_count() const { return syllables_.size(); }
+  size_t pair_count() const { return pair_weight_.size(); }
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Set = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+  using Map = std::unordered_map<std::string, double, StringHash, std::equal_to<>>;
+
+  void AddSyllableList(std::string_view text, bool weighted);
+  void AddWordList(std::string_view text);
+
+  Set syllables_;
+  Map syllable_weight_;
+  Map pair_weight_;
+};
+
+}  // namespace dondoc::text
