@@ -55,8 +55,10 @@ std::string CorpusPath(const char* prefix) {
 std::string Nfc(const std::string& s) { return ToNfc(MappedText::Identity(s)).text(); }
 
 // The word (letters) around code point index `i`.
+bool IsDamageGlyph(char32_t c);
+
 std::u32string WordAround(const std::u32string& s, size_t i) {
-  auto is_letter = [](char32_t c) { return c > ' ' && c != ',' && c != '.' && c != ';'; };
+  auto is_letter = [](char32_t c) { return ClassifyLetter(c).is_letter || IsDamageGlyph(c); };
   size_t b = i;
   size_t e = i;
   while (b > 0 && is_letter(s[b - 1])) --b;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <unordered_map>
 
@@ -27,6 +29,10 @@ constexpr double kGenericPenalty = 1.5;          // a letter guessed for an unkn
 constexpr double kChangeValidWordPenalty = 3.0;  // rewriting a valid word in a damaged line
 // Enumeration bound per word.
 constexpr size_t kMaxCombinations = 40000;
+// A valid word is a suspect when a damaged word is this close on its line.
+constexpr size_t kSuspectWindow = 3;
+constexpr double kKeepOddCasePenalty = 1.0;         // "cÁnh": the capital is itself a sign
+constexpr double kReplacementGenericPenalty = 4.0;  // U+FFFD is ă unless nothing fits
 
 // The letters tried for a glyph that no table knows: every vowel with every
 // tone, and đ.
@@ -91,7 +97,8 @@ struct Token {
   uint32_t cp_begin = 0;  // into Analyzer::cps_
   uint32_t cp_end = 0;
   uint32_t line = 0;
-  bool break_before = true;  // punctuation or digits since the previous token
+  bool break_before = true;    // punctuation or digits since the previous token
+  bool upper_context = false;  // the neighbouring words are written in capitals
   Kind kind = Kind::kPlain;
   uint32_t cand_begin = 0;  // into Analyzer::cands_
   uint32_t cand_end = 0;
@@ -133,6 +140,7 @@ class Analyzer {
   std::unordered_map<std::string, double> doc_pair_;
   std::string pair_buf_;
   size_t damaged_ = 0;
+  bool debug_ = std::getenv("DONDOC_REPAIR_DEBUG") != nullptr;
 };
 
 void Analyzer::Tokenize() {
@@ -182,6 +190,7 @@ CaseShape Analyzer::ShapeOf(const Token& t) const {
     bool is_upper;
     bool vote = true;
     if (!g.letters.empty()) {
+      if (cp == 0xFFFD) continue;  // no case forms
       if (g.is_real_letter) {
         is_upper = l.upper;
         vote = false;  // its case is unreliable: the glyph may stand for the other case
@@ -200,14 +209,35 @@ CaseShape Analyzer::ShapeOf(const Token& t) const {
     }
   }
   if (upper > lower) return CaseShape::kUpper;
-  if (lower == 0 && upper == 0 && first_upper && t.cp_end - t.cp_begin > 1)
-    return CaseShape::kUpper;
+  // Nothing to go by inside the word ("VÀ", "Hà"): follow the neighbours.
+  if (lower == 0 && upper == 0 && first_upper && t.upper_context) return CaseShape::kUpper;
   return first_upper ? CaseShape::kTitle : CaseShape::kLower;
 }
 
 void Analyzer::Classify() {
   std::string key;
   std::vector<uint8_t> damaged_line;
+  // Capital words (two or more letters, all capitals, glyphs ignored).
+  std::vector<int8_t> caps(tokens_.size(), -1);  // 1 capitals, 0 not, -1 unknown
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    int letters = 0;
+    int uppers = 0;
+    for (uint32_t p = tokens_[i].cp_begin; p < tokens_[i].cp_end; ++p) {
+      if (!ReadingsOf(cps_[p]).letters.empty()) continue;
+      const VnLetter l = ClassifyLetter(cps_[p]);
+      letters += l.is_letter;
+      uppers += l.upper;
+    }
+    if (letters >= 2) caps[i] = uppers == letters ? 1 : 0;
+  }
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const int prev = i > 0 ? caps[i - 1] : -1;
+    const int next = i + 1 < tokens_.size() ? caps[i + 1] : -1;
+    // Only neighbours in the same phrase count ("UBND Hà" is no heading).
+    const int p = i > 0 && !tokens_[i].break_before ? caps[i - 1] : -1;
+    const int n = i + 1 < tokens_.size() && !tokens_[i + 1].break_before ? caps[i + 1] : -1;
+    tokens_[i].upper_context = (p == 1 || n == 1) && prev != 0 && next != 0;
+  }
   for (Token& t : tokens_) {
     bool suspicious = false;
     bool glyph_letter = false;
@@ -247,9 +277,22 @@ void Analyzer::Classify() {
       ++damaged_;
     }
   }
-  // Valid words holding a glyph letter become suspects on damaged lines.
-  for (Token& t : tokens_) {
-    if (t.kind != Kind::kPlain || t.line >= damaged_line.size() || !damaged_line[t.line]) continue;
+  // Valid words holding a glyph letter become suspects near damaged words
+  // of the same line (a heading or a bold run).
+  std::vector<size_t> damaged_index;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    if (tokens_[i].kind != Kind::kPlain) damaged_index.push_back(i);
+  }
+  size_t next_damaged = 0;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    Token& t = tokens_[i];
+    while (next_damaged < damaged_index.size() &&
+           damaged_index[next_damaged] + kSuspectWindow < i) {
+      ++next_damaged;
+    }
+    if (t.kind != Kind::kPlain || next_damaged == damaged_index.size()) continue;
+    const Token& d = tokens_[damaged_index[next_damaged]];
+    if (damaged_index[next_damaged] > i + kSuspectWindow || d.line != t.line) continue;
     for (uint32_t p = t.cp_begin; p < t.cp_end; ++p) {
       if (ReadingsOf(cps_[p]).is_real_letter) {
         t.kind = Kind::kSuspect;
@@ -283,14 +326,17 @@ void Analyzer::BuildCandidates(Token& t) {
     const GlyphReadings g = ReadingsOf(cp);
     auto& opts = options[p];
     if (!g.letters.empty()) {
-      if (g.is_real_letter) opts.push_back({ToLowerLetter(cp), 0, false});
+      if (g.is_real_letter) {
+        opts.push_back(
+            {ToLowerLetter(cp), t.kind == Kind::kCaseOdd ? -kKeepOddCasePenalty : 0, false});
+      }
       const double base = (t.kind == Kind::kSuspect) ? -kChangeValidWordPenalty : 0;
       for (size_t k = 0; k < g.letters.size(); ++k) {
         opts.push_back({g.letters[k], base - (k == 0 ? 0 : kLaterReadingPenalty), false});
       }
       if (cp == 0xFFFD) {
         for (char32_t l : GenericLetters()) {
-          if (l != g.letters[0]) opts.push_back({l, -kGenericPenalty, true});
+          if (l != g.letters[0]) opts.push_back({l, -kReplacementGenericPenalty, true});
         }
       }
     } else if (IsSuspiciousCodePoint(cp)) {
@@ -478,6 +524,14 @@ void Analyzer::Decode() {
       if (c != chosen) second = std::max(second, alpha[c] + beta[c]);
     }
     confidence_[i] = 1.0 - 0.5 * std::exp(-std::max(0.0, best - second));
+    if (debug_) {
+      std::fprintf(stderr, "%s:", s_.substr(t.begin, t.end - t.begin).c_str());
+      for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
+        std::fprintf(stderr, " %s[p%.1f l%.1f t%.1f]", cands_[c].text.c_str(), cands_[c].prior,
+                     Local(cands_[c]), alpha[c] + beta[c] - best);
+      }
+      std::fprintf(stderr, "\n");
+    }
   }
 }
 
@@ -491,17 +545,17 @@ std::vector<std::pair<size_t, char32_t>> FindQuotes(std::string_view s) {
   };
   auto opening = [&](size_t i) {
     if (s[i] != '<' || i + 1 >= s.size()) return false;
-    if (i > 0 && !is_space(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '[') return false;
+    if (i > 0 && !is_space(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '[' && s[i - 1] != '"') {
+      return false;
+    }
     return word_byte(static_cast<unsigned char>(s[i + 1]));
   };
+  // A closing quote follows a word or a full stop and is paired with an
+  // opening one; what follows may be glued (a footnote number, "…").
   auto closing = [&](size_t i) {
     if (s[i] != '=' || i == 0) return false;
     const unsigned char p = static_cast<unsigned char>(s[i - 1]);
-    if (!(word_byte(p) || p == '.' || p == ')' || p == '!' || p == '?' || p == '%')) return false;
-    if (i + 1 == s.size()) return true;
-    const char n = s[i + 1];
-    return is_space(n) || n == '.' || n == ',' || n == ';' || n == ':' || n == ')' || n == '!' ||
-           n == '?';
+    return word_byte(p) || p == '.' || p == ')' || p == '!' || p == '?' || p == '%';
   };
   constexpr size_t kMaxQuote = 800;
   size_t open = std::string_view::npos;
