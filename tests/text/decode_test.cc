@@ -392,7 +392,10 @@ TEST(DecodeTest, Windows1258ComposesToneMarks) {
   EXPECT_EQ(d.text.OriginAt(o), 9u);
   EXPECT_EQ(d.text.OriginAt(o + 3), 11u);  // i after the mark byte
   // An unassigned byte is replaced and reported.
-  const Decoded bad = MustDecode("ab\x8A" "c", Encoding::kWindows1258);
+  const Decoded bad = MustDecode(
+      "ab\x8A"
+      "c",
+      Encoding::kWindows1258);
   EXPECT_EQ(bad.text.text(),
             "ab\xEF\xBF\xBD"
             "c");
@@ -428,6 +431,14 @@ TEST(DecodeTest, ExplicitEncodingOverridesDetection) {
   EXPECT_EQ(bom.text.text(), "ï»¿a");
   // Explicit UTF-16 without a BOM.
   EXPECT_EQ(MustDecode(Utf16("ổn", false), Encoding::kUtf16Be).text.text(), "ổn");
+}
+
+TEST(DecodeTest, RefusesALoneControlByteButNotOneInAShortHeading) {
+  EXPECT_FALSE(Decode("\x01").ok());
+  EXPECT_FALSE(Decode("\x01\x02 ab").ok());
+  // VN1 (glibc TCVN5712-1) writes Ý as 0x16: one such byte is not binary.
+  const Decoded d = MustDecode("\xA7\xDBNG \x16", Encoding::kTcvn3);
+  EXPECT_EQ(d.text.text(), "ĐỒNG \x16");
 }
 
 // --- Cross-checks against glibc iconv ---------------------------------------
@@ -601,6 +612,21 @@ Encoded EncodeText(std::string_view utf8, F encode_one) {
     }
   }
   return e;
+}
+
+TEST(DecodeTest, ShortPhrasesAreDetected) {
+  for (std::string_view phrase :
+       {"Việt Nam", "Ủy ban nhân dân", "tỉnh Kon Tum", "Hà Nội", "điều", "Quốc hội", "Đảng bộ",
+        "số 12/QĐ-UBND ngày 5/3/2024", "ĐỒNG", "khuyến khích", "xoong nồi"}) {
+    SCOPED_TRACE(phrase);
+    const Encoded tcvn = EncodeText(phrase, [](char32_t cp) { return IconvOf("TCVN5712-1", cp); });
+    const Encoded cp1258 = EncodeText(phrase, [](char32_t cp) { return IconvOf("CP1258", cp); });
+    const Encoded vni = EncodeText(phrase, VniOf);
+    EXPECT_EQ(MustDecode(tcvn.bytes).encoding, Encoding::kTcvn3);
+    EXPECT_EQ(MustDecode(cp1258.bytes).encoding, Encoding::kWindows1258);
+    EXPECT_EQ(MustDecode(vni.bytes).encoding, Encoding::kVni);
+    EXPECT_EQ(MustDecode(vni.bytes).text.text(), phrase);
+  }
 }
 
 TEST(DecodeTest, CorpusIsUtf8WithIdentityOrigins) {
