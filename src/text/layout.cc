@@ -264,6 +264,7 @@ struct Feat {
   Case after_marker = Case::kNone;  // first letter after the marker
   Case first = Case::kNone;         // first letter or digit of the line
   bool final = false;
+  bool weak_final = false;  // ends with ; or :
   bool comma = false;
   bool join_word = false;
   bool number_word = false;
@@ -287,6 +288,7 @@ Feat MakeFeat(std::string_view t, size_t width) {
     f.after_marker = i < t.size() ? FirstCase(t.substr(i)) : Case::kNone;
   }
   f.final = EndsFinal(t);
+  f.weak_final = f.final && (t.back() == ';' || t.back() == ':');
   f.comma = EndsComma(t);
   f.number_word = EndsNumberWord(t);
   f.join_word = EndsJoinWord(t);
@@ -297,9 +299,17 @@ Feat MakeFeat(std::string_view t, size_t width) {
   return f;
 }
 
-// Does a new paragraph start at line `n`, given the line `p` before it and
-// whether blank lines came between them?
-bool Break(const Feat& p, const Feat& n, bool blank, size_t short_width) {
+// What Break knows beyond the two lines.
+struct Context {
+  bool blank = false;                  // blank lines between the two lines
+  size_t short_width = 0;              // lines narrower than this end a paragraph
+  bool double_spaced = false;          // blank lines after most lines: they mean nothing
+  Marker para_marker = Marker::kNone;  // marker that opened the paragraph
+  bool open_quote = false;             // the paragraph has an unclosed “
+};
+
+// Does a new paragraph start at line `n`, given the line `p` before it?
+bool Break(const Feat& p, const Feat& n, const Context& c) {
   if (p.header || n.header) return true;
   if (n.marker != Marker::kNone) {
     if (!p.final) {
@@ -321,16 +331,28 @@ bool Break(const Feat& p, const Feat& n, bool blank, size_t short_width) {
     return n.first == Case::kUpper;
   }
   if (p.final) {
-    if (blank) return true;
+    // “Đoàn kết; Bản lĩnh;” / “Đổi mới; ...”: a list inside a quotation.
+    if (c.open_quote && p.weak_final) return false;
+    if (c.blank) {
+      // "…chế biến;" / blank / "xây dựng …": a clause list going on.
+      return !(n.first == Case::kLower && (c.double_spaced || p.weak_final));
+    }
     return n.first == Case::kUpper || n.first == Case::kDigit;
   }
   // The sentence is not finished: lower case, numbers, references and
   // punctuation continue it, whatever blank lines came between.
   if (n.first != Case::kUpper) return false;
   if (p.comma || p.join_word) return false;
+  // "a) Sở X chủ trì, phối hợp với ... các huyện, thành phố" / blank /
+  // "Tham mưu ...": an item heading without a colon, then its body.
+  if (c.blank && !c.double_spaced &&
+      (c.para_marker == Marker::kArabic || c.para_marker == Marker::kRoman ||
+       c.para_marker == Marker::kLetter || c.para_marker == Marker::kLegal)) {
+    return true;
+  }
   // A capital after an unfinished line: a full line was wrapped (a name
   // continues), a short one ended a heading or a title.
-  return p.width < short_width;
+  return p.width < c.short_width;
 }
 
 struct PdfNote {
@@ -553,6 +575,31 @@ class Builder {
     std::nth_element(widths.begin(), nth, widths.end());
     // Too few or too narrow lines to tell wrapped lines from short ones.
     short_width_ = *nth >= 30 ? *nth * 7 / 10 : 0;
+
+    size_t with_blank = 0;
+    size_t without_blank = 0;
+    bool seen_text = false;
+    bool blank = false;
+    for (const Line& l : lines_) {
+      if (l.kind == Kind::kBlank) {
+        blank = true;
+      } else if (l.kind == Kind::kText) {
+        if (seen_text) ++(blank ? with_blank : without_blank);
+        seen_text = true;
+        blank = false;
+      }
+    }
+    double_spaced_ = with_blank > without_blank;
+  }
+
+  // Change in the number of unclosed curly quotes over `t`.
+  static int QuoteBalance(std::string_view t) {
+    int balance = 0;
+    for (size_t i = t.find('\xE2'); i != std::string_view::npos; i = t.find('\xE2', i + 1)) {
+      if (t.compare(i, 3, "“") == 0) ++balance;
+      if (t.compare(i, 3, "”") == 0) --balance;
+    }
+    return balance;
   }
 
   void Flush() {
@@ -574,7 +621,10 @@ class Builder {
       }
     };
     bool have_prev = false;
-    bool blank = false;
+    Context ctx;
+    ctx.short_width = short_width_;
+    ctx.double_spaced = double_spaced_;
+    int quotes = 0;
     Feat prev;
     size_t prev_te = 0;
     for (size_t i = 0; i < lines_.size(); ++i) {
@@ -583,14 +633,21 @@ class Builder {
       }
       const Line& l = lines_[i];
       if (l.kind == Kind::kBlank) {
-        blank = true;
+        ctx.blank = true;
         continue;
       }
       if (l.kind != Kind::kText) continue;
       place_refs_before(l.tb);
       const Feat f = MakeFeat(Trimmed(l), l.width);
+      ctx.open_quote = quotes > 0;
+      const bool starts = !have_prev || Break(prev, f, ctx);
+      if (starts) {
+        ctx.para_marker = f.marker;
+        quotes = 0;
+      }
+      quotes += QuoteBalance(Trimmed(l));
       if (have_prev) {
-        if (Break(prev, f, blank, short_width_)) {
+        if (starts) {
           Flush();
           em.Reset(&cur_);
         } else if (prev.glued_hyphen && f.code) {
@@ -609,7 +666,7 @@ class Builder {
       prev = f;
       prev_te = l.te;
       have_prev = true;
-      blank = false;
+      ctx.blank = false;
     }
     if (cur_.empty() && !out_.paragraphs.empty()) {
       const Pos end{out_.paragraphs.size() - 1, out_.paragraphs.back().text.size()};
@@ -820,6 +877,7 @@ class Builder {
   int last_page_ = 0;
   size_t last_page_line_ = 0;
   size_t short_width_ = 0;
+  bool double_spaced_ = false;
   MappedText cur_;
   Layout out_;
 };
