@@ -9,6 +9,19 @@
 // Input that is not text at all (NUL bytes outside UTF-16, mostly control
 // bytes) is refused with StatusCode::kInvalidInput and a message that names
 // the offset of the first offending byte.
+//
+// Detection (Encoding::kAuto): a BOM decides; else NUL bytes at one parity
+// mean UTF-16; else valid UTF-8, or UTF-8 whose valid multi-byte characters
+// outnumber its invalid sequences four to one, is UTF-8 (pure ASCII too);
+// else each legacy encoding decodes a sample and the one whose non-ASCII
+// words are most often well-formed Vietnamese syllables wins.
+//
+// An invalid UTF-8 sequence is taken by its structure: the lead byte and the
+// continuation bytes that follow it are one issue and one U+FFFD (so an
+// overlong form or an encoded surrogate is reported once, by name).
+// Legacy text is composed to NFC (VNI and Windows-1258 write tones as
+// separate bytes); a composed letter's origin is its base letter's byte.
+// The legacy code charts are in legacy_tables.h.
 #pragma once
 
 #include <cstdint>
@@ -39,7 +52,8 @@ std::optional<Encoding> ParseEncodingName(std::string_view name);
 
 struct DecodeIssue {
   uint32_t offset = 0;  // byte offset in the original input
-  std::string message;  // e.g. "invalid UTF-8 sequence (byte 0xC3 not followed by a continuation byte)"
+  // e.g. "invalid UTF-8 sequence (byte 0xC3 not followed by a continuation byte)"
+  std::string message;
 };
 
 struct Decoded {
