@@ -609,7 +609,49 @@ class Builder {
 
   Pos Here() const { return {out_.paragraphs.size(), cur_.size()}; }
 
+  enum class Join : uint8_t { kStart, kSpace, kNoSpace };
+
+  // Decides, for every text line, whether it starts a paragraph or joins the
+  // one before (with a space or, for a code cut at its hyphen, without);
+  // returns an upper bound of each paragraph's size so that it can be
+  // allocated once.
+  std::vector<size_t> DecideJoins(std::vector<Join>* joins) {
+    joins->assign(lines_.size(), Join::kStart);
+    std::vector<size_t> bounds;
+    bool have_prev = false;
+    Context ctx;
+    ctx.short_width = short_width_;
+    ctx.double_spaced = double_spaced_;
+    int quotes = 0;
+    Feat prev;
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      const Line& l = lines_[i];
+      if (l.kind == Kind::kBlank) {
+        ctx.blank = true;
+        continue;
+      }
+      if (l.kind != Kind::kText) continue;
+      const Feat f = MakeFeat(Trimmed(l), l.width);
+      ctx.open_quote = quotes > 0;
+      if (!have_prev || Break(prev, f, ctx)) {
+        ctx.para_marker = f.marker;
+        quotes = 0;
+        bounds.push_back(0);
+      } else {
+        (*joins)[i] = prev.glued_hyphen && f.code ? Join::kNoSpace : Join::kSpace;
+      }
+      quotes += QuoteBalance(Trimmed(l));
+      bounds.back() += l.te - l.tb + 1;
+      prev = f;
+      have_prev = true;
+      ctx.blank = false;
+    }
+    return bounds;
+  }
+
   void EmitParagraphs(std::vector<DocxRef>& refs) {
+    std::vector<Join> joins;
+    const std::vector<size_t> bounds = DecideJoins(&joins);
     Emitter em(&cur_);
     size_t next_block = 0;
     size_t next_ref = 0;
@@ -620,41 +662,26 @@ class Builder {
         ref_pos_[next_ref++] = Here();
       }
     };
-    bool have_prev = false;
-    Context ctx;
-    ctx.short_width = short_width_;
-    ctx.double_spaced = double_spaced_;
-    int quotes = 0;
-    Feat prev;
     size_t prev_te = 0;
     for (size_t i = 0; i < lines_.size(); ++i) {
       while (next_block < blocks_.size() && blocks_[next_block].separator_line == i) {
         blocks_[next_block++].anchor = Here();
       }
       const Line& l = lines_[i];
-      if (l.kind == Kind::kBlank) {
-        ctx.blank = true;
-        continue;
-      }
       if (l.kind != Kind::kText) continue;
       place_refs_before(l.tb);
-      const Feat f = MakeFeat(Trimmed(l), l.width);
-      ctx.open_quote = quotes > 0;
-      const bool starts = !have_prev || Break(prev, f, ctx);
-      if (starts) {
-        ctx.para_marker = f.marker;
-        quotes = 0;
-      }
-      quotes += QuoteBalance(Trimmed(l));
-      if (have_prev) {
-        if (starts) {
+      switch (joins[i]) {
+        case Join::kStart:
           Flush();
           em.Reset(&cur_);
-        } else if (prev.glued_hyphen && f.code) {
-          em.NoSpace();  // "730/QĐ-" + "UBND"
-        } else {
+          cur_.Reserve(bounds[out_.paragraphs.size()]);
+          break;
+        case Join::kSpace:
           em.Space(JoinOrigin(prev_te));
-        }
+          break;
+        case Join::kNoSpace:
+          em.NoSpace();  // "730/QĐ-" + "UBND"
+          break;
       }
       size_t b = l.tb;
       while (next_ref < refs.size() && refs[next_ref].pos < l.te) {
@@ -663,10 +690,7 @@ class Builder {
         ref_pos_[next_ref++] = Here();
       }
       em.Emit(src_, b, l.te);
-      prev = f;
       prev_te = l.te;
-      have_prev = true;
-      ctx.blank = false;
     }
     if (cur_.empty() && !out_.paragraphs.empty()) {
       const Pos end{out_.paragraphs.size() - 1, out_.paragraphs.back().text.size()};
