@@ -22,10 +22,15 @@ struct Paragraph {
 };
 
 struct Footnote {
-  std::string marker;            // "1", "(1)", "2" as written
-  MappedText text;               // the footnote body
-  size_t paragraph = SIZE_MAX;   // index of the paragraph holding the marker, or SIZE_MAX if none found
-  size_t marker_offset = 0;      // byte offset of the marker within that paragraph's text
+  // The marker as written at the start of the body: "(1)", "1", "¹"; for a
+  // DOCX export, the number of "[N: ...]".
+  std::string marker;
+  MappedText text;  // the footnote body, whitespace collapsed
+  // Index of the paragraph that held the marker, or SIZE_MAX if none found.
+  size_t paragraph = SIZE_MAX;
+  // Byte offset in that paragraph's text where the marker was; the marker
+  // itself is removed from the paragraph.
+  size_t marker_offset = 0;
 };
 
 struct Layout {
