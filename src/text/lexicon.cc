@@ -103,23 +103,41 @@ bool ReadFile(const std::string& path, std::string* out) {
 
 }  // namespace
 
+namespace {
+
+// Every letter's facts, precomputed: ClassifyLetter is on the hot path.
+struct VnLetterTable {
+  std::array<VnLetter, kMaxLetter> by_cp{};
+  VnLetterTable() {
+    for (char32_t cp = 0; cp < kMaxLetter; ++cp) {
+      const Packed p = Letters().by_cp[cp];
+      if (!p.letter) continue;
+      VnLetter& l = by_cp[cp];
+      l.is_letter = true;
+      l.upper = p.upper;
+      l.tone = p.tone;
+      if (p.row != 0) {
+        l.is_vowel = true;
+        l.lower_base = kVowelRows[p.row - 1][0];
+      } else if (cp == U'đ' || cp == U'Đ') {
+        l.lower_base = U'đ';
+      } else {
+        l.lower_base = (cp >= 'A' && cp <= 'Z') ? cp - 'A' + 'a' : cp;
+      }
+    }
+  }
+};
+
+const VnLetterTable& LetterFacts() {
+  static const VnLetterTable table;
+  return table;
+}
+
+}  // namespace
+
 VnLetter ClassifyLetter(char32_t cp) {
   if (cp >= kMaxLetter) return {};
-  const Packed p = Letters().by_cp[cp];
-  if (!p.letter) return {};
-  VnLetter l;
-  l.is_letter = true;
-  l.upper = p.upper;
-  l.tone = p.tone;
-  if (p.row != 0) {
-    l.is_vowel = true;
-    l.lower_base = kVowelRows[p.row - 1][0];
-  } else if (cp == U'đ' || cp == U'Đ') {
-    l.lower_base = U'đ';
-  } else {
-    l.lower_base = (cp >= 'A' && cp <= 'Z') ? cp - 'A' + 'a' : cp;
-  }
-  return l;
+  return LetterFacts().by_cp[cp];
 }
 
 char32_t MakeLetter(char32_t lower_base, uint8_t tone, bool upper) {
@@ -170,14 +188,10 @@ bool SyllableKey(std::string_view word, std::string* key) {
   return true;
 }
 
-double Lexicon::SyllableWeight(std::string_view key) const {
-  auto it = syllable_weight_.find(key);
-  return it == syllable_weight_.end() ? 0 : it->second;
-}
-
-double Lexicon::PairWeight(std::string_view pair_key) const {
-  auto it = pair_weight_.find(pair_key);
-  return it == pair_weight_.end() ? 0 : it->second;
+int32_t Lexicon::Intern(const std::string& key) {
+  auto [it, inserted] = ids_.try_emplace(key, static_cast<int32_t>(weight_.size()));
+  if (inserted) weight_.push_back(0);
+  return it->second;
 }
 
 void Lexicon::AddSyllableList(std::string_view text, bool weighted) {
@@ -198,23 +212,20 @@ void Lexicon::AddSyllableList(std::string_view text, bool weighted) {
       if (letters > 1 && uppers > 1) return;
     }
     if (!SyllableKey(word, &key)) return;
-    syllables_.insert(key);
+    const int32_t id = Intern(key);
     if (weighted) {
-      const double w = tab == std::string_view::npos ? 1.0 : ParseWeight(line.substr(tab + 1), 1.0);
-      syllable_weight_[key] += w;
+      weight_[id] += tab == std::string_view::npos ? 1.0 : ParseWeight(line.substr(tab + 1), 1.0);
     }
   });
 }
 
 void Lexicon::AddWordList(std::string_view text) {
   std::string key;
-  std::string prev;
-  std::string pair;
   ForEachLine(text, [&](std::string_view line) {
     const size_t tab = line.find('\t');
     std::string_view word = line.substr(0, tab);
     const double w = tab == std::string_view::npos ? 1.0 : ParseWeight(line.substr(tab + 1), 1.0);
-    prev.clear();
+    int32_t prev = -1;
     size_t pos = 0;
     while (pos <= word.size()) {
       size_t end = word.find(' ', pos);
@@ -223,18 +234,13 @@ void Lexicon::AddWordList(std::string_view text) {
       pos = end + 1;
       if (syl.empty()) continue;
       if (!SyllableKey(syl, &key)) {
-        prev.clear();
+        prev = -1;
         continue;
       }
-      syllables_.insert(key);
-      syllable_weight_[key] += w;
-      if (!prev.empty()) {
-        pair = prev;
-        pair.push_back(' ');
-        pair += key;
-        pair_weight_[pair] += w;
-      }
-      prev = key;
+      const int32_t id = Intern(key);
+      weight_[id] += w;
+      if (prev >= 0) pair_weight_[PairId(prev, id)] += w;
+      prev = id;
     }
   });
 }
@@ -250,7 +256,8 @@ std::shared_ptr<const Lexicon> Lexicon::FromText(std::string_view syllables,
 Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& data_dir,
                                                      const std::string& hunspell_path) {
   auto lex = std::make_shared<Lexicon>();
-  lex->syllables_.reserve(16384);
+  lex->ids_.reserve(16384);
+  lex->weight_.reserve(16384);
   std::string text;
   if (!hunspell_path.empty() && ReadFile(hunspell_path, &text)) {
     // The first line of a .dic file is the entry count.

@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "common/status.h"
 
@@ -63,28 +63,42 @@ class Lexicon {
                                                  std::string_view words);
   virtual ~Lexicon() = default;
 
-  bool IsSyllable(std::string_view key) const { return syllables_.count(key) != 0; }
-  // Weight of a syllable key (0 when unknown or unweighted).
-  double SyllableWeight(std::string_view key) const;
-  // Weight of the adjacent pair "left right" (keys joined by one space).
-  double PairWeight(std::string_view pair_key) const;
-  size_t syllable_count() const { return syllables_.size(); }
+  // Syllables are interned: id in [0, syllable_count()), or -1 if unknown.
+  int32_t IdOf(std::string_view key) const {
+    auto it = ids_.find(key);
+    return it == ids_.end() ? -1 : it->second;
+  }
+  bool IsSyllable(std::string_view key) const { return ids_.count(key) != 0; }
+  // Weight of a syllable (0 when unknown or unweighted).
+  double SyllableWeight(int32_t id) const { return id < 0 ? 0 : weight_[id]; }
+  double SyllableWeight(std::string_view key) const { return SyllableWeight(IdOf(key)); }
+  // Weight of the adjacent pair (left, right).
+  double PairWeight(int32_t left, int32_t right) const {
+    if (left < 0 || right < 0) return 0;
+    auto it = pair_weight_.find(PairId(left, right));
+    return it == pair_weight_.end() ? 0 : it->second;
+  }
+  size_t syllable_count() const { return weight_.size(); }
   size_t pair_count() const { return pair_weight_.size(); }
+
+  static uint64_t PairId(int32_t left, int32_t right) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(left)) << 32) |
+           static_cast<uint32_t>(right);
+  }
 
  private:
   struct StringHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  using Set = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-  using Map = std::unordered_map<std::string, double, StringHash, std::equal_to<>>;
 
+  int32_t Intern(const std::string& key);
   void AddSyllableList(std::string_view text, bool weighted);
   void AddWordList(std::string_view text);
 
-  Set syllables_;
-  Map syllable_weight_;
-  Map pair_weight_;
+  std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> ids_;
+  std::vector<double> weight_;
+  std::unordered_map<uint64_t, double> pair_weight_;
 };
 
 }  // namespace dondoc::text

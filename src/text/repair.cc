@@ -30,7 +30,7 @@ constexpr double kChangeValidWordPenalty = 3.0;  // rewriting a valid word in a 
 // Enumeration bound per word.
 constexpr size_t kMaxCombinations = 40000;
 // A valid word is a suspect when a damaged word is this close on its line.
-constexpr size_t kSuspectWindow = 3;
+constexpr size_t kSuspectWindow = 5;
 constexpr double kKeepOddCasePenalty = 1.0;         // "cÁnh": the capital is itself a sign
 constexpr double kReplacementGenericPenalty = 4.0;  // U+FFFD is ă unless nothing fits
 
@@ -92,8 +92,8 @@ enum class Kind : uint8_t {
 enum class CaseShape : uint8_t { kLower, kTitle, kUpper };
 
 struct Token {
-  size_t begin = 0;  // bytes in the input
-  size_t end = 0;
+  uint32_t begin = 0;  // bytes in the input
+  uint32_t end = 0;
   uint32_t cp_begin = 0;  // into Analyzer::cps_
   uint32_t cp_end = 0;
   uint32_t line = 0;
@@ -104,10 +104,12 @@ struct Token {
   uint32_t cand_end = 0;
 };
 
+constexpr uint32_t kUnchanged = std::numeric_limits<uint32_t>::max();
+
 struct Candidate {
-  std::string key;     // syllable key, empty for a non-syllable
-  std::string text;    // UTF-8 output; empty means "the token unchanged"
-  std::u32string cps;  // code points of text (same count as the token)
+  int32_t id = -1;                // lexicon syllable id, -1 for a non-syllable
+  double local = 0;               // prior plus unigram score, refreshed by Decode
+  uint32_t reading = kUnchanged;  // offset in Analyzer::readings_, one code point per input one
   double prior = 0;
   bool generic = false;
 };
@@ -125,20 +127,26 @@ class Analyzer {
   void CountDocStats(bool include_choices);
   void Decode();
   double Local(const Candidate& c) const;
-  double Pair(const Candidate& a, const Candidate& b);
+  double Pair(const Candidate& a, const Candidate& b) const;
   CaseShape ShapeOf(const Token& t) const;
+  std::string ReadingText(const Token& t, const Candidate& c) const {
+    if (c.reading == kUnchanged) return s_.substr(t.begin, t.end - t.begin);
+    return ToUtf8(std::u32string_view(readings_).substr(c.reading, t.cp_end - t.cp_begin));
+  }
 
   const MappedText& in_;
   const std::string& s_;
   const Lexicon& lex_;
   std::u32string cps_;
+  std::u32string readings_;                            // code points of all candidate readings
+  std::vector<std::vector<char32_t>> option_letters_;  // reused by BuildCandidates
   std::vector<Token> tokens_;
   std::vector<Candidate> cands_;
   std::vector<uint32_t> choice_;    // per token: chosen candidate index
   std::vector<double> confidence_;  // per token
-  std::unordered_map<std::string, double> doc_uni_;
-  std::unordered_map<std::string, double> doc_pair_;
-  std::string pair_buf_;
+  std::vector<float> doc_uni_;      // by syllable id
+  std::unordered_map<uint64_t, float> doc_pair_;
+  std::vector<double> link_;  // pair scores of the current Decode
   size_t damaged_ = 0;
   bool debug_ = std::getenv("DONDOC_REPAIR_DEBUG") != nullptr;
 };
@@ -154,7 +162,7 @@ void Analyzer::Tokenize() {
     const char32_t cp = NextCodePoint(s_, i);
     if (IsWordCp(cp)) {
       Token t;
-      t.begin = start;
+      t.begin = static_cast<uint32_t>(start);
       t.cp_begin = static_cast<uint32_t>(cps_.size());
       t.line = line;
       t.break_before = brk;
@@ -167,7 +175,7 @@ void Analyzer::Tokenize() {
         cps_.push_back(c2);
         j = k;
       }
-      t.end = j;
+      t.end = static_cast<uint32_t>(j);
       t.cp_end = static_cast<uint32_t>(cps_.size());
       tokens_.push_back(t);
       i = j;
@@ -308,7 +316,7 @@ void Analyzer::BuildCandidates(Token& t) {
   std::string key;
   if (t.kind == Kind::kPlain) {
     Candidate c;
-    if (SyllableKey(word, &key) && lex_.IsSyllable(key)) c.key = key;
+    if (SyllableKey(word, &key)) c.id = lex_.IdOf(key);
     cands_.push_back(std::move(c));
     t.cand_end = static_cast<uint32_t>(cands_.size());
     return;
@@ -361,13 +369,14 @@ void Analyzer::BuildCandidates(Token& t) {
         prior += o.prior;
         generic |= o.generic;
       }
-      if (SyllableKey(std::u32string_view(lower), &key) && lex_.IsSyllable(key)) {
+      const int32_t id = SyllableKey(std::u32string_view(lower), &key) ? lex_.IdOf(key) : -1;
+      if (id >= 0) {
         utf8 = ToUtf8(lower);
         if (IsValidSyllable(utf8)) {
           // One candidate per key: keep the best prior.
           bool seen = false;
           for (uint32_t c = t.cand_begin; c < cands_.size(); ++c) {
-            if (cands_[c].key == key) {
+            if (cands_[c].id == id) {
               seen = true;
               if (prior > cands_[c].prior) {
                 cands_[c].prior = prior;
@@ -377,18 +386,17 @@ void Analyzer::BuildCandidates(Token& t) {
           }
           if (!seen) {
             Candidate c;
-            c.key = key;
+            c.id = id;
             c.prior = prior;
             c.generic = generic;
-            c.cps.resize(word.size());
+            c.reading = static_cast<uint32_t>(readings_.size());
             for (size_t p = 0; p < word.size(); ++p) {
               const bool up = shape == CaseShape::kUpper || (shape == CaseShape::kTitle && p == 0);
               const char32_t orig = word[p];
               // Letters that are neither glyphs nor replaced keep their own case.
               const bool own = !IsSuspiciousCodePoint(orig) && !ReadingsOf(orig).is_real_letter;
-              c.cps[p] = own ? orig : (up ? ToUpperLetter(lower[p]) : lower[p]);
+              readings_.push_back(own ? orig : (up ? ToUpperLetter(lower[p]) : lower[p]));
             }
-            c.text = ToUtf8(c.cps);
             cands_.push_back(std::move(c));
           }
         }
@@ -407,7 +415,7 @@ void Analyzer::BuildCandidates(Token& t) {
 }
 
 void Analyzer::CountDocStats(bool include_choices) {
-  doc_uni_.clear();
+  doc_uni_.assign(lex_.syllable_count(), 0);
   doc_pair_.clear();
   const Candidate* prev = nullptr;
   for (size_t i = 0; i < tokens_.size(); ++i) {
@@ -419,36 +427,28 @@ void Analyzer::CountDocStats(bool include_choices) {
     } else if (include_choices) {
       c = &cands_[t.cand_begin + choice_[i]];
     }
-    if (c == nullptr || c->key.empty()) {
+    if (c == nullptr || c->id < 0) {
       prev = nullptr;
       continue;
     }
-    doc_uni_[c->key] += 1;
+    doc_uni_[c->id] += 1;
     if (prev != nullptr && !t.break_before) {
-      pair_buf_.assign(prev->key);
-      pair_buf_.push_back(' ');
-      pair_buf_.append(c->key);
-      doc_pair_[pair_buf_] += 1;
+      doc_pair_[Lexicon::PairId(prev->id, c->id)] += 1;
     }
     prev = c;
   }
 }
 
 double Analyzer::Local(const Candidate& c) const {
-  if (c.key.empty()) return c.prior;
-  auto it = doc_uni_.find(c.key);
-  const double doc = it == doc_uni_.end() ? 0 : it->second;
-  return c.prior + std::log1p(kDocUnigramWeight * doc + lex_.SyllableWeight(c.key));
+  if (c.id < 0) return c.prior;
+  return c.prior + std::log1p(kDocUnigramWeight * doc_uni_[c.id] + lex_.SyllableWeight(c.id));
 }
 
-double Analyzer::Pair(const Candidate& a, const Candidate& b) {
-  if (a.key.empty() || b.key.empty()) return 0;
-  pair_buf_.assign(a.key);
-  pair_buf_.push_back(' ');
-  pair_buf_.append(b.key);
-  auto it = doc_pair_.find(pair_buf_);
+double Analyzer::Pair(const Candidate& a, const Candidate& b) const {
+  if (a.id < 0 || b.id < 0) return 0;
+  auto it = doc_pair_.find(Lexicon::PairId(a.id, b.id));
   const double doc = it == doc_pair_.end() ? 0 : it->second;
-  return kPairLambda * std::log1p(kDocPairWeight * doc + lex_.PairWeight(pair_buf_));
+  return kPairLambda * std::log1p(kDocPairWeight * doc + lex_.PairWeight(a.id, b.id));
 }
 
 // Max-sum Viterbi over the token sequence (most tokens have one candidate),
@@ -456,6 +456,37 @@ double Analyzer::Pair(const Candidate& a, const Candidate& b) {
 // with the best alternative in full context.
 void Analyzer::Decode() {
   const size_t n = tokens_.size();
+  // A word with one reading adds the same score to every path: skip it.
+  for (const Token& t : tokens_) {
+    const bool ambiguous = t.cand_end - t.cand_begin > 1;
+    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
+      cands_[c].local = ambiguous ? Local(cands_[c]) : 0;
+    }
+  }
+  // Pair scores of linked neighbours where either side is ambiguous,
+  // computed once: link_[link_at[i] + p * |C_i| + c] for token i.
+  constexpr uint32_t kNoLink = std::numeric_limits<uint32_t>::max();
+  std::vector<uint32_t> link_at(n, kNoLink);
+  link_.clear();
+  for (size_t i = 1; i < n; ++i) {
+    const Token& t = tokens_[i];
+    const Token& pt = tokens_[i - 1];
+    if (t.break_before || (t.cand_end - t.cand_begin < 2 && pt.cand_end - pt.cand_begin < 2)) {
+      continue;
+    }
+    link_at[i] = static_cast<uint32_t>(link_.size());
+    for (uint32_t p = pt.cand_begin; p < pt.cand_end; ++p) {
+      for (uint32_t c = t.cand_begin; c < t.cand_end; ++c)
+        link_.push_back(Pair(cands_[p], cands_[c]));
+    }
+  }
+  auto link = [&](size_t i, uint32_t p, uint32_t c) {
+    if (link_at[i] == kNoLink) return 0.0;
+    const Token& t = tokens_[i];
+    const Token& pt = tokens_[i - 1];
+    return link_[link_at[i] + (p - pt.cand_begin) * (t.cand_end - t.cand_begin) +
+                 (c - t.cand_begin)];
+  };
   std::vector<double> alpha(cands_.size(), 0);
   std::vector<double> beta(cands_.size(), 0);
   std::vector<uint32_t> back(cands_.size(), 0);
@@ -467,17 +498,15 @@ void Analyzer::Decode() {
       if (i > 0) {
         const Token& pt = tokens_[i - 1];
         best = -std::numeric_limits<double>::infinity();
-        const bool link =
-            !t.break_before && (t.cand_end - t.cand_begin > 1 || pt.cand_end - pt.cand_begin > 1);
         for (uint32_t p = pt.cand_begin; p < pt.cand_end; ++p) {
-          const double v = alpha[p] + (link ? Pair(cands_[p], cands_[c]) : 0);
+          const double v = alpha[p] + link(i, p, c);
           if (v > best) {
             best = v;
             arg = p - pt.cand_begin;
           }
         }
       }
-      alpha[c] = best + Local(cands_[c]);
+      alpha[c] = best + cands_[c].local;
       back[c] = arg;
     }
   }
@@ -489,11 +518,9 @@ void Analyzer::Decode() {
         continue;
       }
       const Token& nt = tokens_[i + 1];
-      const bool link =
-          !nt.break_before && (t.cand_end - t.cand_begin > 1 || nt.cand_end - nt.cand_begin > 1);
       double best = -std::numeric_limits<double>::infinity();
       for (uint32_t q = nt.cand_begin; q < nt.cand_end; ++q) {
-        const double v = beta[q] + Local(cands_[q]) + (link ? Pair(cands_[c], cands_[q]) : 0);
+        const double v = beta[q] + cands_[q].local + link(i + 1, c, q);
         best = std::max(best, v);
       }
       beta[c] = best;
@@ -527,8 +554,8 @@ void Analyzer::Decode() {
     if (debug_) {
       std::fprintf(stderr, "%s:", s_.substr(t.begin, t.end - t.begin).c_str());
       for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
-        std::fprintf(stderr, " %s[p%.1f l%.1f t%.1f]", cands_[c].text.c_str(), cands_[c].prior,
-                     Local(cands_[c]), alpha[c] + beta[c] - best);
+        std::fprintf(stderr, " %s[p%.1f l%.1f t%.1f]", ReadingText(t, cands_[c]).c_str(),
+                     cands_[c].prior, Local(cands_[c]), alpha[c] + beta[c] - best);
       }
       std::fprintf(stderr, "\n");
     }
@@ -587,7 +614,7 @@ RepairResult Analyzer::Run() {
   struct Edit {
     size_t begin;
     size_t end;
-    const std::u32string* cps;  // per-code-point replacement (words)
+    const char32_t* cps;  // per-code-point replacement (words), one per input code point
     char32_t quote;
     double confidence;
   };
@@ -595,12 +622,16 @@ RepairResult Analyzer::Run() {
   for (size_t i = 0; i < tokens_.size(); ++i) {
     const Token& t = tokens_[i];
     const Candidate& c = cands_[t.cand_begin + choice_[i]];
-    if (c.text.empty() || c.text == std::string_view(s_).substr(t.begin, t.end - t.begin)) continue;
+    const size_t len = t.cp_end - t.cp_begin;
+    if (c.reading == kUnchanged || std::u32string_view(readings_).substr(c.reading, len) ==
+                                       std::u32string_view(cps_).substr(t.cp_begin, len)) {
+      continue;
+    }
     double conf = confidence_[i];
     conf = std::min(conf, c.generic ? 0.8 : 0.99);
-    edits.push_back({t.begin, t.end, &c.cps, 0, conf});
+    edits.push_back({t.begin, t.end, readings_.data() + c.reading, 0, conf});
   }
-  if (damaged_ >= 2) {
+  if (damaged_ >= 1) {
     for (const auto& [pos, q] : FindQuotes(s_)) edits.push_back({pos, pos + 1, nullptr, q, 0.9});
     std::sort(edits.begin(), edits.end(),
               [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
@@ -618,10 +649,10 @@ RepairResult Analyzer::Run() {
     r.confidence = e.confidence;
     if (e.cps != nullptr) {
       size_t i = e.begin;
-      for (char32_t cp : *e.cps) {
+      for (const char32_t* cp = e.cps; i < e.end; ++cp) {
         const uint32_t origin = in_.OriginAt(i);
         NextCodePoint(s_, i);
-        result.text.AppendCodePoint(cp, origin);
+        result.text.AppendCodePoint(*cp, origin);
       }
     } else {
       result.text.AppendCodePoint(e.quote, in_.OriginAt(e.begin));
@@ -637,7 +668,10 @@ RepairResult Analyzer::Run() {
 }  // namespace
 
 RepairResult RepairFontDamage(const MappedText& in, const Lexicon& lexicon) {
-  if (!HasSuspiciousWord(in.text())) return {in, {}};
+  // Offsets are 32-bit like MappedText origins.
+  if (in.size() >= std::numeric_limits<uint32_t>::max() || !HasSuspiciousWord(in.text())) {
+    return {in, {}};
+  }
   Analyzer analyzer(in, lexicon);
   return analyzer.Run();
 }

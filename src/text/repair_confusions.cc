@@ -24,6 +24,8 @@ constexpr Entry kEntries[] = {
 }  // namespace
 
 GlyphReadings ReadingsOf(char32_t cp) {
+  // Fast exit for everything outside the glyph range (most letters).
+  if (cp < 0xA1 || (cp > 0x105 && cp != 0xFFFD)) return {};
   for (const Entry& e : kEntries) {
     if (cp == e.glyph) return {e.letters, e.real_letter, false};
     // The capital glyph is one code point below; U+FFFD has no capital.
@@ -36,14 +38,15 @@ GlyphReadings ReadingsOf(char32_t cp) {
 }
 
 bool IsSuspiciousCodePoint(char32_t cp) {
-  if (cp < 0xA0) return false;
+  if (cp <= 0xA0) return false;  // ASCII, C1 controls, no-break space
   if (cp == 0xFFFD) return true;
   if (cp == 0xD7 || cp == 0xF7) return false;  // × ÷ are real symbols
   if (cp > 0x24F) return false;
   if (ClassifyLetter(cp).is_letter) return false;
   if (cp >= 0xC0) return true;  // Latin-1 / Extended letters that are not Vietnamese
-  // Symbols of U+00A0..U+00BF count only when a known glyph (° ¢ ¿ ...).
-  return !ReadingsOf(cp).letters.empty();
+  // Symbols of U+00A1..U+00BF: a broken font may put any of them inside a
+  // word, except the punctuation that really occurs there.
+  return cp != 0xAB && cp != 0xBB && cp != 0xB7;  // « » ·
 }
 
 char32_t HeadingGlyph(char32_t letter) {
