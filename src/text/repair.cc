@@ -114,9 +114,60 @@ struct Candidate {
   bool generic = false;
 };
 
+// Per-thread working memory of the repair, kept between calls so that a
+// stream of documents does not fault in fresh pages for every one.
+struct Scratch {
+  std::u32string cps;
+  std::u32string readings;
+  std::vector<Token> tokens;
+  std::vector<Candidate> cands;
+  std::vector<uint32_t> choice;
+  std::vector<double> confidence;
+  std::vector<float> doc_uni;
+  std::unordered_map<uint64_t, float> doc_pair;
+  std::vector<double> link;
+  std::vector<double> alpha;
+  std::vector<double> beta;
+  std::vector<uint32_t> back;
+  std::vector<uint32_t> link_at;
+  std::vector<int8_t> caps;
+
+  void Clear() {
+    cps.clear();
+    readings.clear();
+    tokens.clear();
+    cands.clear();
+    doc_pair.clear();
+  }
+  // Gives memory back after an unusually large document.
+  void Trim() {
+    constexpr size_t kKeep = size_t{1} << 22;  // code points
+    if (cps.capacity() > kKeep) *this = Scratch();
+  }
+};
+
 class Analyzer {
  public:
-  Analyzer(const MappedText& in, const Lexicon& lex) : in_(in), s_(in.text()), lex_(lex) {}
+  Analyzer(const MappedText& in, const Lexicon& lex, Scratch& scratch)
+      : in_(in),
+        s_(in.text()),
+        lex_(lex),
+        cps_(scratch.cps),
+        readings_(scratch.readings),
+        tokens_(scratch.tokens),
+        cands_(scratch.cands),
+        choice_(scratch.choice),
+        confidence_(scratch.confidence),
+        doc_uni_(scratch.doc_uni),
+        doc_pair_(scratch.doc_pair),
+        link_(scratch.link),
+        alpha_(scratch.alpha),
+        beta_(scratch.beta),
+        back_(scratch.back),
+        link_at_(scratch.link_at),
+        caps_(scratch.caps) {
+    scratch.Clear();
+  }
 
   RepairResult Run();
 
@@ -137,23 +188,26 @@ class Analyzer {
   const MappedText& in_;
   const std::string& s_;
   const Lexicon& lex_;
-  std::u32string cps_;
-  std::u32string readings_;                            // code points of all candidate readings
-  std::vector<std::vector<char32_t>> option_letters_;  // reused by BuildCandidates
-  std::vector<Token> tokens_;
-  std::vector<Candidate> cands_;
-  std::vector<uint32_t> choice_;    // per token: chosen candidate index
-  std::vector<double> confidence_;  // per token
-  std::vector<float> doc_uni_;      // by syllable id
-  std::unordered_map<uint64_t, float> doc_pair_;
-  std::vector<double> link_;  // pair scores of the current Decode
+  // Working memory lives in a per-thread Scratch, reused between calls.
+  std::u32string& cps_;
+  std::u32string& readings_;  // code points of all candidate readings
+  std::vector<Token>& tokens_;
+  std::vector<Candidate>& cands_;
+  std::vector<uint32_t>& choice_;    // per token: chosen candidate index
+  std::vector<double>& confidence_;  // per token
+  std::vector<float>& doc_uni_;      // by syllable id
+  std::unordered_map<uint64_t, float>& doc_pair_;
+  std::vector<double>& link_;  // pair scores of the current Decode
+  std::vector<double>& alpha_;
+  std::vector<double>& beta_;
+  std::vector<uint32_t>& back_;
+  std::vector<uint32_t>& link_at_;
+  std::vector<int8_t>& caps_;
   size_t damaged_ = 0;
   bool debug_ = std::getenv("DONDOC_REPAIR_DEBUG") != nullptr;
 };
 
 void Analyzer::Tokenize() {
-  cps_.reserve(s_.size() / 2);
-  tokens_.reserve(s_.size() / 5);
   uint32_t line = 0;
   bool brk = true;
   size_t i = 0;
@@ -226,7 +280,8 @@ void Analyzer::Classify() {
   std::string key;
   std::vector<uint8_t> damaged_line;
   // Capital words (two or more letters, all capitals, glyphs ignored).
-  std::vector<int8_t> caps(tokens_.size(), -1);  // 1 capitals, 0 not, -1 unknown
+  std::vector<int8_t>& caps = caps_;  // 1 capitals, 0 not, -1 unknown
+  caps.assign(tokens_.size(), -1);
   for (size_t i = 0; i < tokens_.size(); ++i) {
     int letters = 0;
     int uppers = 0;
@@ -466,7 +521,8 @@ void Analyzer::Decode() {
   // Pair scores of linked neighbours where either side is ambiguous,
   // computed once: link_[link_at[i] + p * |C_i| + c] for token i.
   constexpr uint32_t kNoLink = std::numeric_limits<uint32_t>::max();
-  std::vector<uint32_t> link_at(n, kNoLink);
+  std::vector<uint32_t>& link_at = link_at_;
+  link_at.assign(n, kNoLink);
   link_.clear();
   for (size_t i = 1; i < n; ++i) {
     const Token& t = tokens_[i];
@@ -487,9 +543,12 @@ void Analyzer::Decode() {
     return link_[link_at[i] + (p - pt.cand_begin) * (t.cand_end - t.cand_begin) +
                  (c - t.cand_begin)];
   };
-  std::vector<double> alpha(cands_.size(), 0);
-  std::vector<double> beta(cands_.size(), 0);
-  std::vector<uint32_t> back(cands_.size(), 0);
+  std::vector<double>& alpha = alpha_;
+  std::vector<double>& beta = beta_;
+  std::vector<uint32_t>& back = back_;
+  alpha.assign(cands_.size(), 0);
+  beta.assign(cands_.size(), 0);
+  back.assign(cands_.size(), 0);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens_[i];
     for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
@@ -603,7 +662,6 @@ RepairResult Analyzer::Run() {
   Tokenize();
   Classify();
   if (damaged_ == 0) return {in_, {}};
-  cands_.reserve(tokens_.size() + 64);
   for (Token& t : tokens_) BuildCandidates(t);
   CountDocStats(false);
   Decode();
@@ -672,8 +730,10 @@ RepairResult RepairFontDamage(const MappedText& in, const Lexicon& lexicon) {
   if (in.size() >= std::numeric_limits<uint32_t>::max() || !HasSuspiciousWord(in.text())) {
     return {in, {}};
   }
-  Analyzer analyzer(in, lexicon);
-  return analyzer.Run();
+  thread_local Scratch scratch;
+  RepairResult result = Analyzer(in, lexicon, scratch).Run();
+  scratch.Trim();
+  return result;
 }
 
 }  // namespace dondoc::text
