@@ -19,6 +19,7 @@ std::shared_ptr<const Lexicon> SharedLexicon() {
   return lexicon.ok() ? lexicon.value() : nullptr;
 }
 
+// Our own fixtures plus every corpus document, each paired with its name.
 std::vector<std::string> Inputs() {
   std::vector<std::string> inputs = {
       "",
@@ -72,7 +73,15 @@ TEST(CleanTest, CleaningTheCleanedTextChangesNothing) {
     const std::string first = once->JoinedText();
     auto twice = Clean(first, {}, SharedLexicon().get());
     ASSERT_TRUE(twice.ok());
-    EXPECT_EQ(twice->JoinedText(), first);
+    const std::string second = twice->JoinedText();
+    if (second != first) {
+      // Show only the neighbourhood of the first difference.
+      size_t at = 0;
+      while (at < first.size() && at < second.size() && first[at] == second[at]) ++at;
+      const size_t from = at > 80 ? at - 80 : 0;
+      ADD_FAILURE() << "cleaning again changed the text at byte " << at << "\nonce:  ..."
+                    << first.substr(from, 200) << "\ntwice: ..." << second.substr(from, 200);
+    }
     EXPECT_TRUE(twice->repairs.empty());
   }
 }
