@@ -131,6 +131,7 @@ struct Scratch {
   std::vector<uint32_t> back;
   std::vector<uint32_t> link_at;
   std::vector<int8_t> caps;
+  std::vector<uint8_t> wanted;
 
   void Clear() {
     cps.clear();
@@ -165,7 +166,8 @@ class Analyzer {
         beta_(scratch.beta),
         back_(scratch.back),
         link_at_(scratch.link_at),
-        caps_(scratch.caps) {
+        caps_(scratch.caps),
+        wanted_(scratch.wanted) {
     scratch.Clear();
   }
 
@@ -203,6 +205,7 @@ class Analyzer {
   std::vector<uint32_t>& back_;
   std::vector<uint32_t>& link_at_;
   std::vector<int8_t>& caps_;
+  std::vector<uint8_t>& wanted_;
   size_t damaged_ = 0;
   bool debug_ = std::getenv("DONDOC_REPAIR_DEBUG") != nullptr;
 };
@@ -472,6 +475,14 @@ void Analyzer::BuildCandidates(Token& t) {
 void Analyzer::CountDocStats(bool include_choices) {
   doc_uni_.assign(lex_.syllable_count(), 0);
   doc_pair_.clear();
+  // Only pairs that touch a reading of an ambiguous word are ever asked for.
+  wanted_.assign(lex_.syllable_count(), 0);
+  for (const Token& t : tokens_) {
+    if (t.cand_end - t.cand_begin < 2) continue;
+    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
+      if (cands_[c].id >= 0) wanted_[cands_[c].id] = 1;
+    }
+  }
   const Candidate* prev = nullptr;
   for (size_t i = 0; i < tokens_.size(); ++i) {
     const Token& t = tokens_[i];
@@ -487,7 +498,7 @@ void Analyzer::CountDocStats(bool include_choices) {
       continue;
     }
     doc_uni_[c->id] += 1;
-    if (prev != nullptr && !t.break_before) {
+    if (prev != nullptr && !t.break_before && (wanted_[prev->id] || wanted_[c->id])) {
       doc_pair_[Lexicon::PairId(prev->id, c->id)] += 1;
     }
     prev = c;
@@ -549,56 +560,64 @@ void Analyzer::Decode() {
   alpha.assign(cands_.size(), 0);
   beta.assign(cands_.size(), 0);
   back.assign(cands_.size(), 0);
-  for (size_t i = 0; i < n; ++i) {
-    const Token& t = tokens_[i];
-    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
-      double best = 0;
-      uint32_t arg = 0;
-      if (i > 0) {
-        const Token& pt = tokens_[i - 1];
-        best = -std::numeric_limits<double>::infinity();
-        for (uint32_t p = pt.cand_begin; p < pt.cand_end; ++p) {
-          const double v = alpha[p] + link(i, p, c);
-          if (v > best) {
-            best = v;
-            arg = p - pt.cand_begin;
-          }
-        }
-      }
-      alpha[c] = best + cands_[c].local;
-      back[c] = arg;
-    }
-  }
-  for (size_t i = n; i-- > 0;) {
-    const Token& t = tokens_[i];
-    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
-      if (i + 1 == n) {
-        beta[c] = 0;
-        continue;
-      }
-      const Token& nt = tokens_[i + 1];
-      double best = -std::numeric_limits<double>::infinity();
-      for (uint32_t q = nt.cand_begin; q < nt.cand_end; ++q) {
-        const double v = beta[q] + cands_[q].local + link(i + 1, c, q);
-        best = std::max(best, v);
-      }
-      beta[c] = best;
-    }
-  }
   choice_.assign(n, 0);
   confidence_.assign(n, 1.0);
-  if (n == 0) return;
-  // Trace back the best path.
-  {
-    const Token& last = tokens_[n - 1];
+  // Unlinked boundaries split the document into independent segments; only
+  // segments holding an ambiguous word need decoding.
+  for (size_t a = 0; a < n;) {
+    size_t b = a;
+    while (b + 1 < n && link_at[b + 1] != kNoLink) ++b;
+    const bool ambiguous = b > a || tokens_[a].cand_end - tokens_[a].cand_begin > 1;
+    if (!ambiguous) {
+      a = b + 1;
+      continue;
+    }
+    for (size_t i = a; i <= b; ++i) {
+      const Token& t = tokens_[i];
+      for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
+        double best = 0;
+        uint32_t arg = 0;
+        if (i > a) {
+          const Token& pt = tokens_[i - 1];
+          best = -std::numeric_limits<double>::infinity();
+          for (uint32_t p = pt.cand_begin; p < pt.cand_end; ++p) {
+            const double v = alpha[p] + link(i, p, c);
+            if (v > best) {
+              best = v;
+              arg = p - pt.cand_begin;
+            }
+          }
+        }
+        alpha[c] = best + cands_[c].local;
+        back[c] = arg;
+      }
+    }
+    for (size_t i = b + 1; i-- > a;) {
+      const Token& t = tokens_[i];
+      for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
+        if (i == b) {
+          beta[c] = 0;
+          continue;
+        }
+        const Token& nt = tokens_[i + 1];
+        double best = -std::numeric_limits<double>::infinity();
+        for (uint32_t q = nt.cand_begin; q < nt.cand_end; ++q) {
+          best = std::max(best, beta[q] + cands_[q].local + link(i + 1, c, q));
+        }
+        beta[c] = best;
+      }
+    }
+    // Trace back the best path of the segment.
+    const Token& last = tokens_[b];
     uint32_t arg = 0;
     for (uint32_t c = last.cand_begin; c < last.cand_end; ++c) {
       if (alpha[c] > alpha[last.cand_begin + arg]) arg = c - last.cand_begin;
     }
-    for (size_t i = n; i-- > 0;) {
+    for (size_t i = b + 1; i-- > a;) {
       choice_[i] = arg;
       arg = back[tokens_[i].cand_begin + arg];
     }
+    a = b + 1;
   }
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens_[i];

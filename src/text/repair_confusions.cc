@@ -1,5 +1,7 @@
 #include "text/repair_confusions.h"
 
+#include <array>
+
 #include "text/lexicon.h"
 
 namespace dondoc::text::repair_internal {
@@ -23,9 +25,9 @@ constexpr Entry kEntries[] = {
 
 }  // namespace
 
-GlyphReadings ReadingsOf(char32_t cp) {
-  // Fast exit for everything outside the glyph range (most letters).
-  if (cp < 0xA1 || (cp > 0x105 && cp != 0xFFFD)) return {};
+namespace {
+
+GlyphReadings ComputeReadings(char32_t cp) {
   for (const Entry& e : kEntries) {
     if (cp == e.glyph) return {e.letters, e.real_letter, false};
     // The capital glyph is one code point below; U+FFFD has no capital.
@@ -37,7 +39,7 @@ GlyphReadings ReadingsOf(char32_t cp) {
   return {};
 }
 
-bool IsSuspiciousCodePoint(char32_t cp) {
+bool ComputeSuspicious(char32_t cp) {
   if (cp <= 0xA0) return false;  // ASCII, C1 controls, no-break space
   if (cp == 0xFFFD) return true;
   if (cp == 0xD7 || cp == 0xF7) return false;  // × ÷ are real symbols
@@ -47,6 +49,38 @@ bool IsSuspiciousCodePoint(char32_t cp) {
   // Symbols of U+00A1..U+00BF: a broken font may put any of them inside a
   // word, except the punctuation that really occurs there.
   return cp != 0xAB && cp != 0xBB && cp != 0xB7;  // « » ·
+}
+
+// Both answers precomputed for U+0000..U+024F: they are asked per character.
+constexpr char32_t kTableSize = 0x250;
+struct GlyphTable {
+  std::array<GlyphReadings, kTableSize> readings{};
+  std::array<bool, kTableSize> suspicious{};
+  GlyphReadings replacement;
+  GlyphTable() {
+    for (char32_t cp = 0; cp < kTableSize; ++cp) {
+      readings[cp] = ComputeReadings(cp);
+      suspicious[cp] = ComputeSuspicious(cp);
+    }
+    replacement = ComputeReadings(0xFFFD);
+  }
+};
+
+const GlyphTable& Glyphs() {
+  static const GlyphTable table;
+  return table;
+}
+
+}  // namespace
+
+GlyphReadings ReadingsOf(char32_t cp) {
+  if (cp < kTableSize) return Glyphs().readings[cp];
+  return cp == 0xFFFD ? Glyphs().replacement : GlyphReadings{};
+}
+
+bool IsSuspiciousCodePoint(char32_t cp) {
+  if (cp < kTableSize) return Glyphs().suspicious[cp];
+  return cp == 0xFFFD;
 }
 
 char32_t HeadingGlyph(char32_t letter) {
