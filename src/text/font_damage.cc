@@ -26,12 +26,25 @@ class Rng {
 
 bool IsRoman(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; }
 
-void AppendDamaged(char32_t cp, bool heading, std::string& out) {
+// An invented one-to-one heading font: lower-case letters damaged by the
+// real heading font map to these symbols in order of first use.
+char32_t UnknownFontGlyph(char32_t cp) {
+  static constexpr std::u32string_view kLetters = U"ệốồộịạếảềỉổọươứựũụủữợă";
+  static constexpr std::u32string_view kGlyphs = U"¤¥¦§¨©ª¬®±²³µ¶¹º¼½ÆÇÐÑ";
+  const VnLetter l = ClassifyLetter(cp);
+  if (!l.is_letter) return 0;
+  const size_t k = kLetters.find(MakeLetter(l.lower_base, l.tone, false));
+  return k == std::u32string_view::npos ? 0 : kGlyphs[k];
+}
+
+void AppendDamaged(char32_t cp, bool heading, bool unknown_font, std::string& out) {
   char32_t g = 0;
   if (cp == U'“') {
     g = U'<';
   } else if (cp == U'”') {
     g = U'=';
+  } else if (heading && unknown_font) {
+    g = UnknownFontGlyph(cp);
   } else if (heading) {
     g = repair_internal::HeadingGlyph(cp);
   } else {
@@ -100,7 +113,7 @@ std::string DamageFont(std::string_view clean, const FontDamageOptions& options)
       if (!options.damage_quotes && (cp == U'“' || cp == U'”')) {
         AppendUtf8(cp, out);
       } else {
-        AppendDamaged(cp, letter && bold_word, out);
+        AppendDamaged(cp, letter && bold_word, options.unknown_heading_font, out);
       }
     }
     if (end < clean.size()) out.push_back('\n');

@@ -23,6 +23,10 @@ struct FontDamageOptions {
   // A bold run covers 1..bold_run_max_words words.
   int bold_run_max_words = 6;
   bool damage_quotes = true;
+  // Use a heading font the repair tables do not know: every toned letter
+  // damaged by the real heading font gets its own arbitrary Latin-1 symbol
+  // instead. Measures the generic fallback.
+  bool unknown_heading_font = false;
 };
 
 // `clean` must be NFC UTF-8.

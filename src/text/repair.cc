@@ -29,6 +29,7 @@ constexpr double kGenericPenalty = 1.5;          // a letter guessed for an unkn
 constexpr double kChangeValidWordPenalty = 3.0;  // rewriting a valid word in a damaged line
 // Enumeration bound per word.
 constexpr size_t kMaxCombinations = 40000;
+constexpr double kGlyphVoteWeight = 3.0;  // per unknown glyph, times log of its share
 // A valid word is a suspect when a damaged word is this close on its line.
 constexpr size_t kSuspectWindow = 5;
 constexpr double kKeepOddCasePenalty = 1.0;         // "cÁnh": the capital is itself a sign
@@ -112,6 +113,7 @@ struct Candidate {
   uint32_t reading = kUnchanged;  // offset in Analyzer::readings_, one code point per input one
   double prior = 0;
   bool generic = false;
+  double vote = 0;  // agreement with the document's reading of unknown glyphs
 };
 
 // Per-thread working memory of the repair, kept between calls so that a
@@ -179,6 +181,7 @@ class Analyzer {
   void BuildCandidates(Token& t);
   void CountDocStats(bool include_choices);
   void Decode();
+  void VoteOnUnknownGlyphs();
   double Local(const Candidate& c) const;
   double Pair(const Candidate& a, const Candidate& b) const;
   CaseShape ShapeOf(const Token& t) const;
@@ -506,8 +509,9 @@ void Analyzer::CountDocStats(bool include_choices) {
 }
 
 double Analyzer::Local(const Candidate& c) const {
-  if (c.id < 0) return c.prior;
-  return c.prior + std::log1p(kDocUnigramWeight * doc_uni_[c.id] + lex_.SyllableWeight(c.id));
+  if (c.id < 0) return c.prior + c.vote;
+  return c.prior + c.vote +
+         std::log1p(kDocUnigramWeight * doc_uni_[c.id] + lex_.SyllableWeight(c.id));
 }
 
 double Analyzer::Pair(const Candidate& a, const Candidate& b) const {
@@ -640,6 +644,60 @@ void Analyzer::Decode() {
   }
 }
 
+// A broken font maps each letter to a glyph the same way throughout the
+// document. For glyphs no table knows, count which letter the first pass
+// read them as, and favour the readings that agree with the majority.
+void Analyzer::VoteOnUnknownGlyphs() {
+  struct Vote {
+    char32_t glyph;
+    char32_t letter;
+    double weight;
+  };
+  std::vector<Vote> votes;
+  auto find = [&](char32_t g, char32_t l) -> double* {
+    for (Vote& v : votes) {
+      if (v.glyph == g && v.letter == l) return &v.weight;
+    }
+    return nullptr;
+  };
+  auto unknown = [](char32_t cp) {
+    return IsSuspiciousCodePoint(cp) && ReadingsOf(cp).letters.empty();
+  };
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const Token& t = tokens_[i];
+    const Candidate& c = cands_[t.cand_begin + choice_[i]];
+    if (c.reading == kUnchanged) continue;
+    for (uint32_t p = t.cp_begin; p < t.cp_end; ++p) {
+      if (!unknown(cps_[p])) continue;
+      const char32_t l = ToLowerLetter(readings_[c.reading + (p - t.cp_begin)]);
+      if (double* w = find(cps_[p], l)) {
+        *w += confidence_[i];
+      } else {
+        votes.push_back({cps_[p], l, confidence_[i]});
+      }
+    }
+  }
+  if (votes.empty()) return;
+  constexpr double kSmoothing = 0.5;
+  const double letters = static_cast<double>(GenericLetters().size());
+  for (const Token& t : tokens_) {
+    if (t.cand_end - t.cand_begin < 2) continue;
+    for (uint32_t ci = t.cand_begin; ci < t.cand_end; ++ci) {
+      Candidate& c = cands_[ci];
+      c.vote = 0;
+      if (c.reading == kUnchanged) continue;
+      for (uint32_t p = t.cp_begin; p < t.cp_end; ++p) {
+        if (!unknown(cps_[p])) continue;
+        double total = 0;
+        for (const Vote& v : votes) total += v.glyph == cps_[p] ? v.weight : 0;
+        const double* w = find(cps_[p], ToLowerLetter(readings_[c.reading + (p - t.cp_begin)]));
+        c.vote += kGlyphVoteWeight *
+                  std::log(((w ? *w : 0) + kSmoothing) / (total + kSmoothing * letters) * letters);
+      }
+    }
+  }
+}
+
 // '<' opening and '=' closing glued to words stand for curly quotes in
 // damaged documents. Returns the byte positions to replace, paired.
 std::vector<std::pair<size_t, char32_t>> FindQuotes(std::string_view s) {
@@ -685,6 +743,7 @@ RepairResult Analyzer::Run() {
   CountDocStats(false);
   Decode();
   CountDocStats(true);
+  VoteOnUnknownGlyphs();
   Decode();
 
   // Replacements in input order: words, then quotes merged by position.
