@@ -33,7 +33,7 @@ constexpr double kGlyphVoteWeight = 3.0;  // per unknown glyph, times log of its
 // A valid word is a suspect when a damaged word is this close on its line.
 constexpr size_t kSuspectWindow = 5;
 constexpr double kKeepOddCasePenalty = 1.0;         // "cÁnh": the capital is itself a sign
-constexpr double kReplacementGenericPenalty = 4.0;  // U+FFFD is ă unless nothing fits
+constexpr double kReplacementGenericPenalty = 8.0;  // U+FFFD is ă unless nothing fits
 
 // The letters tried for a glyph that no table knows: every vowel with every
 // tone, and đ.
@@ -100,6 +100,7 @@ struct Token {
   uint32_t line = 0;
   bool break_before = true;    // punctuation or digits since the previous token
   bool upper_context = false;  // the neighbouring words are written in capitals
+  bool after_lower = false;    // follows a lower-case word in the same phrase
   Kind kind = Kind::kPlain;
   uint32_t cand_begin = 0;  // into Analyzer::cands_
   uint32_t cand_end = 0;
@@ -272,6 +273,8 @@ CaseShape Analyzer::ShapeOf(const Token& t) const {
     }
     if (p == t.cp_begin) {
       first_upper = is_upper;
+      // "Ánh" after a lower-case word: Á is the glyph of lower-case ả here.
+      if (g.is_real_letter && !g.capital_form && t.after_lower) first_upper = false;
     } else if (vote) {
       (is_upper ? upper : lower)++;
     }
@@ -306,6 +309,11 @@ void Analyzer::Classify() {
     const int p = i > 0 && !tokens_[i].break_before ? caps[i - 1] : -1;
     const int n = i + 1 < tokens_.size() && !tokens_[i + 1].break_before ? caps[i + 1] : -1;
     tokens_[i].upper_context = (p == 1 || n == 1) && prev != 0 && next != 0;
+    if (i > 0 && !tokens_[i].break_before) {
+      const char32_t first = cps_[tokens_[i - 1].cp_begin];
+      const VnLetter l = ClassifyLetter(first);
+      tokens_[i].after_lower = l.is_letter && !l.upper && ReadingsOf(first).letters.empty();
+    }
   }
   for (Token& t : tokens_) {
     bool suspicious = false;
@@ -632,7 +640,8 @@ void Analyzer::Decode() {
     for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
       if (c != chosen) second = std::max(second, alpha[c] + beta[c]);
     }
-    confidence_[i] = 1.0 - 0.5 * std::exp(-std::max(0.0, best - second));
+    // Margin in log score to the best alternative reading in full context.
+    confidence_[i] = 1.0 - 0.5 * std::exp(-0.5 * std::max(0.0, best - second));
     if (debug_) {
       std::fprintf(stderr, "%s:", s_.substr(t.begin, t.end - t.begin).c_str());
       for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {

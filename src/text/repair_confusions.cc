@@ -18,7 +18,7 @@ struct Entry {
 constexpr Entry kEntries[] = {
     {U'ā', U"ủựứũụừử", false},  // body: ủ; heading: ự ứ ũ ụ
     {U'ÿ', U"ụữợ", false},      // body: ụ; heading: ữ ợ
-    {U'ß', U"ệốồộịổ", false},  {U'¿', U"ạế", false}, {U'Á', U"ảề", true},
+    {U'ß', U"ệốồộị", false},  {U'¿', U"ạế", false}, {U'Á', U"ảề", true},
     {U'á', U"ỉổọ", true},      {U'°', U"ư", false},  {U'¢', U"ơ", false},
     {U'ą', U"ứ", false},       {U'ă', U"ủ", true},   {U'\uFFFD', U"ă", false},
 };
