@@ -188,10 +188,44 @@ bool SyllableKey(std::string_view word, std::string* key) {
   return true;
 }
 
+namespace {
+
+// FNV-1a over the toneless lower-case letters, then the tone.
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+inline uint64_t Mix(uint64_t h, uint32_t v) { return (h ^ v) * kFnvPrime; }
+
+}  // namespace
+
 int32_t Lexicon::Intern(const std::string& key) {
   auto [it, inserted] = ids_.try_emplace(key, static_cast<int32_t>(weight_.size()));
-  if (inserted) weight_.push_back(0);
+  if (inserted) {
+    weight_.push_back(0);
+    // The key is letters then one tone digit.
+    uint64_t h = kFnvBasis;
+    std::string_view letters(key.data(), key.size() - 1);
+    for (size_t i = 0; i < letters.size();) h = Mix(h, NextCodePoint(letters, i));
+    h = Mix(h, static_cast<uint32_t>(key.back() - '0'));
+    hash_ids_.try_emplace(h, it->second);  // a 64-bit collision keeps the first
+  }
   return it->second;
+}
+
+int32_t Lexicon::IdOfWord(std::u32string_view word) const {
+  if (word.empty()) return -1;
+  uint64_t h = kFnvBasis;
+  uint32_t tone = 0;
+  for (char32_t cp : word) {
+    const VnLetter l = ClassifyLetter(cp);
+    if (!l.is_letter) return -1;
+    if (l.tone != 0) {
+      if (tone != 0) return -1;
+      tone = l.tone;
+    }
+    h = Mix(h, l.lower_base);
+  }
+  auto it = hash_ids_.find(Mix(h, tone));
+  return it == hash_ids_.end() ? -1 : it->second;
 }
 
 void Lexicon::AddSyllableList(std::string_view text, bool weighted) {
@@ -257,6 +291,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& data_dir
                                                      const std::string& hunspell_path) {
   auto lex = std::make_shared<Lexicon>();
   lex->ids_.reserve(16384);
+  lex->hash_ids_.reserve(16384);
   lex->weight_.reserve(16384);
   std::string text;
   if (!hunspell_path.empty() && ReadFile(hunspell_path, &text)) {

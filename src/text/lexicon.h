@@ -69,6 +69,9 @@ class Lexicon {
     return it == ids_.end() ? -1 : it->second;
   }
   bool IsSyllable(std::string_view key) const { return ids_.count(key) != 0; }
+  // Id of a word given as letters (any case, tone anywhere), without
+  // building its key: the hot path of repair. -1 when unknown.
+  int32_t IdOfWord(std::u32string_view word) const;
   // Weight of a syllable (0 when unknown or unweighted).
   double SyllableWeight(int32_t id) const { return id < 0 ? 0 : weight_[id]; }
   double SyllableWeight(std::string_view key) const { return SyllableWeight(IdOf(key)); }
@@ -99,6 +102,7 @@ class Lexicon {
   std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> ids_;
   std::vector<double> weight_;
   std::unordered_map<uint64_t, double> pair_weight_;
+  std::unordered_map<uint64_t, int32_t> hash_ids_;  // KeyHash -> id
 };
 
 }  // namespace dondoc::text

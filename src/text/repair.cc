@@ -1,6 +1,7 @@
 #include "text/repair.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -50,6 +51,45 @@ const std::u32string& GenericLetters() {
 }
 
 bool IsWordCp(char32_t cp) { return ClassifyLetter(cp).is_letter || IsSuspiciousCodePoint(cp); }
+
+// Per-code-point facts used on every character of a damaged document,
+// gathered into one table so that a character costs one lookup.
+enum CpFlag : uint8_t {
+  kLetterFlag = 1,      // ASCII or Vietnamese letter
+  kUpperFlag = 2,       // a capital letter
+  kSuspiciousFlag = 4,  // IsSuspiciousCodePoint
+  kGlyphFlag = 8,       // a known damaged glyph (ReadingsOf non-empty)
+  kRealGlyphFlag = 16,  // a known glyph that is also a Vietnamese letter
+  kWordFlag = 32,       // letter or suspicious: part of a word
+};
+constexpr char32_t kFlagTableSize = 0x1F00;
+
+struct CpFlagTable {
+  std::array<uint8_t, kFlagTableSize> flags{};
+  CpFlagTable() {
+    for (char32_t cp = 0; cp < kFlagTableSize; ++cp) flags[cp] = Compute(cp);
+  }
+  static uint8_t Compute(char32_t cp) {
+    const VnLetter l = ClassifyLetter(cp);
+    const GlyphReadings g = ReadingsOf(cp);
+    uint8_t f = 0;
+    if (l.is_letter) f |= kLetterFlag | kWordFlag;
+    if (l.upper) f |= kUpperFlag;
+    if (IsSuspiciousCodePoint(cp)) f |= kSuspiciousFlag | kWordFlag;
+    if (!g.letters.empty()) f |= kGlyphFlag;
+    if (g.is_real_letter) f |= kRealGlyphFlag;
+    return f;
+  }
+  uint8_t Of(char32_t cp) const {
+    if (cp < kFlagTableSize) return flags[cp];
+    return cp == 0xFFFD ? (kSuspiciousFlag | kGlyphFlag | kWordFlag) : 0;
+  }
+};
+
+const CpFlagTable& CpFlags() {
+  static const CpFlagTable table;
+  return table;
+}
 
 // Fast gate: true when some suspicious code point touches a letter.
 bool HasSuspiciousWord(std::string_view s) {
@@ -194,6 +234,7 @@ class Analyzer {
   const MappedText& in_;
   const std::string& s_;
   const Lexicon& lex_;
+  const CpFlagTable& flags_ = CpFlags();
   // Working memory lives in a per-thread Scratch, reused between calls.
   std::u32string& cps_;
   std::u32string& readings_;  // code points of all candidate readings
@@ -217,34 +258,39 @@ class Analyzer {
 void Analyzer::Tokenize() {
   uint32_t line = 0;
   bool brk = true;
+  bool in_word = false;
+  Token t;
   size_t i = 0;
   while (i < s_.size()) {
     const size_t start = i;
-    const char32_t cp = NextCodePoint(s_, i);
-    if (IsWordCp(cp)) {
-      Token t;
-      t.begin = static_cast<uint32_t>(start);
-      t.cp_begin = static_cast<uint32_t>(cps_.size());
-      t.line = line;
-      t.break_before = brk;
-      cps_.push_back(cp);
-      size_t j = i;
-      while (j < s_.size()) {
-        size_t k = j;
-        const char32_t c2 = NextCodePoint(s_, k);
-        if (!IsWordCp(c2)) break;
-        cps_.push_back(c2);
-        j = k;
+    const unsigned char b = static_cast<unsigned char>(s_[i]);
+    const char32_t cp = b < 0x80 ? (++i, b) : NextCodePoint(s_, i);
+    if (flags_.Of(cp) & kWordFlag) {
+      if (!in_word) {
+        t = Token();
+        t.begin = static_cast<uint32_t>(start);
+        t.cp_begin = static_cast<uint32_t>(cps_.size());
+        t.line = line;
+        t.break_before = brk;
+        in_word = true;
       }
-      t.end = static_cast<uint32_t>(j);
+      cps_.push_back(cp);
+      continue;
+    }
+    if (in_word) {
+      t.end = static_cast<uint32_t>(start);
       t.cp_end = static_cast<uint32_t>(cps_.size());
       tokens_.push_back(t);
-      i = j;
+      in_word = false;
       brk = false;
-      continue;
     }
     if (cp == '\n') ++line;
     if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0)) brk = true;
+  }
+  if (in_word) {
+    t.end = static_cast<uint32_t>(s_.size());
+    t.cp_end = static_cast<uint32_t>(cps_.size());
+    tokens_.push_back(t);
   }
 }
 
@@ -286,8 +332,6 @@ CaseShape Analyzer::ShapeOf(const Token& t) const {
 }
 
 void Analyzer::Classify() {
-  std::string key;
-  std::vector<uint8_t> damaged_line;
   // Capital words (two or more letters, all capitals, glyphs ignored).
   std::vector<int8_t>& caps = caps_;  // 1 capitals, 0 not, -1 unknown
   caps.assign(tokens_.size(), -1);
@@ -295,10 +339,10 @@ void Analyzer::Classify() {
     int letters = 0;
     int uppers = 0;
     for (uint32_t p = tokens_[i].cp_begin; p < tokens_[i].cp_end; ++p) {
-      if (!ReadingsOf(cps_[p]).letters.empty()) continue;
-      const VnLetter l = ClassifyLetter(cps_[p]);
-      letters += l.is_letter;
-      uppers += l.upper;
+      const uint8_t f = flags_.Of(cps_[p]);
+      if (f & kGlyphFlag) continue;
+      letters += (f & kLetterFlag) != 0;
+      uppers += (f & kUpperFlag) != 0;
     }
     if (letters >= 2) caps[i] = uppers == letters ? 1 : 0;
   }
@@ -310,9 +354,8 @@ void Analyzer::Classify() {
     const int n = i + 1 < tokens_.size() && !tokens_[i + 1].break_before ? caps[i + 1] : -1;
     tokens_[i].upper_context = (p == 1 || n == 1) && prev != 0 && next != 0;
     if (i > 0 && !tokens_[i].break_before) {
-      const char32_t first = cps_[tokens_[i - 1].cp_begin];
-      const VnLetter l = ClassifyLetter(first);
-      tokens_[i].after_lower = l.is_letter && !l.upper && ReadingsOf(first).letters.empty();
+      const uint8_t f = flags_.Of(cps_[tokens_[i - 1].cp_begin]);
+      tokens_[i].after_lower = (f & (kLetterFlag | kUpperFlag | kGlyphFlag)) == kLetterFlag;
     }
   }
   for (Token& t : tokens_) {
@@ -323,11 +366,12 @@ void Analyzer::Classify() {
     for (uint32_t p = t.cp_begin; p < t.cp_end; ++p) {
       const char32_t cp = cps_[p];
       if (cp >= 0x80) ascii = false;
-      if (IsSuspiciousCodePoint(cp)) {
+      const uint8_t f = flags_.Of(cp);
+      if (f & kSuspiciousFlag) {
         suspicious = true;
       } else {
         any_letter = true;
-        if (ReadingsOf(cp).is_real_letter) glyph_letter = true;
+        if (f & kRealGlyphFlag) glyph_letter = true;
       }
     }
     if (ascii) continue;
@@ -335,7 +379,7 @@ void Analyzer::Classify() {
       if (any_letter) t.kind = Kind::kDamaged;
     } else if (glyph_letter) {
       const std::u32string_view word(cps_.data() + t.cp_begin, t.cp_end - t.cp_begin);
-      if (!SyllableKey(word, &key) || !lex_.IsSyllable(key)) {
+      if (lex_.IdOfWord(word) < 0) {
         t.kind = Kind::kInvalid;
       } else {
         // A glyph letter whose case disagrees with the rest of the word.
@@ -348,11 +392,7 @@ void Analyzer::Classify() {
         }
       }
     }
-    if (t.kind != Kind::kPlain) {
-      if (damaged_line.size() <= t.line) damaged_line.resize(t.line + 1, 0);
-      damaged_line[t.line] = 1;
-      ++damaged_;
-    }
+    if (t.kind != Kind::kPlain) ++damaged_;
   }
   // Valid words holding a glyph letter become suspects near damaged words
   // of the same line (a heading or a bold run).
@@ -371,7 +411,7 @@ void Analyzer::Classify() {
     const Token& d = tokens_[damaged_index[next_damaged]];
     if (damaged_index[next_damaged] > i + kSuspectWindow || d.line != t.line) continue;
     for (uint32_t p = t.cp_begin; p < t.cp_end; ++p) {
-      if (ReadingsOf(cps_[p]).is_real_letter) {
+      if (flags_.Of(cps_[p]) & kRealGlyphFlag) {
         t.kind = Kind::kSuspect;
         break;
       }
@@ -382,10 +422,9 @@ void Analyzer::Classify() {
 void Analyzer::BuildCandidates(Token& t) {
   t.cand_begin = static_cast<uint32_t>(cands_.size());
   const std::u32string_view word(cps_.data() + t.cp_begin, t.cp_end - t.cp_begin);
-  std::string key;
   if (t.kind == Kind::kPlain) {
     Candidate c;
-    if (SyllableKey(word, &key)) c.id = lex_.IdOf(key);
+    c.id = lex_.IdOfWord(word);
     cands_.push_back(std::move(c));
     t.cand_end = static_cast<uint32_t>(cands_.size());
     return;
@@ -438,7 +477,7 @@ void Analyzer::BuildCandidates(Token& t) {
         prior += o.prior;
         generic |= o.generic;
       }
-      const int32_t id = SyllableKey(std::u32string_view(lower), &key) ? lex_.IdOf(key) : -1;
+      const int32_t id = lex_.IdOfWord(lower);
       if (id >= 0) {
         utf8 = ToUtf8(lower);
         if (IsValidSyllable(utf8)) {
