@@ -851,15 +851,30 @@ RepairResult Analyzer::Run() {
 
 }  // namespace
 
-RepairResult RepairFontDamage(const MappedText& in, const Lexicon& lexicon) {
+namespace {
+
+bool NeedsAnalysis(const MappedText& in) {
   // Offsets are 32-bit like MappedText origins.
-  if (in.size() >= std::numeric_limits<uint32_t>::max() || !HasSuspiciousWord(in.text())) {
-    return {in, {}};
-  }
+  return in.size() < std::numeric_limits<uint32_t>::max() && HasSuspiciousWord(in.text());
+}
+
+RepairResult Analyze(const MappedText& in, const Lexicon& lexicon) {
   thread_local Scratch scratch;
   RepairResult result = Analyzer(in, lexicon, scratch).Run();
   scratch.Trim();
   return result;
+}
+
+}  // namespace
+
+RepairResult RepairFontDamage(const MappedText& in, const Lexicon& lexicon) {
+  if (!NeedsAnalysis(in)) return {in, {}};
+  return Analyze(in, lexicon);
+}
+
+RepairResult RepairFontDamage(MappedText&& in, const Lexicon& lexicon) {
+  if (!NeedsAnalysis(in)) return {std::move(in), {}};
+  return Analyze(in, lexicon);
 }
 
 }  // namespace dondoc::text

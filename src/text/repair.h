@@ -39,5 +39,8 @@ struct RepairResult {
 // returned unchanged without further analysis. Repaired words keep the
 // origins of the damaged characters they replace (one code point each).
 RepairResult RepairFontDamage(const MappedText& in, const Lexicon& lexicon);
+// Same, taking the text over: undamaged text (the common case) is moved into
+// the result instead of copied.
+RepairResult RepairFontDamage(MappedText&& in, const Lexicon& lexicon);
 
 }  // namespace dondoc::text

@@ -190,6 +190,27 @@ TEST(RepairTest, RepairIsIdempotent) {
   EXPECT_EQ(Repaired(fixed), fixed);
 }
 
+TEST(RepairTest, UnknownHeadingFontIsReadFromTheDocument) {
+  // Every damaged heading letter gets a symbol no table knows.
+  FontDamageOptions o;
+  o.unknown_heading_font = true;
+  o.bold_run_rate = 0;
+  const std::string damaged = DamageFont(kParagraph, o);
+  EXPECT_NE(damaged.find("¤"), std::string::npos) << damaged;
+  EXPECT_EQ(Repaired(damaged), kParagraph) << damaged;
+}
+
+TEST(RepairTest, MovingOverloadKeepsTextAndOrigins) {
+  const std::string s = "Văn bản sạch, không hư hỏng.";
+  MappedText in = MappedText::Identity(s, 7);
+  const RepairResult r = RepairFontDamage(std::move(in), Lex());
+  EXPECT_EQ(r.text.text(), s);
+  EXPECT_EQ(r.text.OriginAt(0), 7u);
+  EXPECT_TRUE(r.repairs.empty());
+  MappedText damaged = MappedText::Identity("nhiệm vÿ");
+  EXPECT_EQ(RepairFontDamage(std::move(damaged), Lex()).text.text(), "nhiệm vụ");
+}
+
 TEST(RepairTest, LexiconWithoutHunspellStillRepairs) {
   auto lex = Lexicon::Load(DONDOC_SOURCE_DIR "/data", "");
   ASSERT_TRUE(lex.ok()) << lex.status().message();
