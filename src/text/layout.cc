@@ -4,6 +4,10 @@
 //     out of the text, remembering where each reference was and keeping each
 //     body as a footnote.
 //  2. Split into lines; trim them and count their width in code points.
+//     Text that is not hard-wrapped (a DOCX export, text cleaned already)
+//     has no dominant line width: there every blank line ends a paragraph,
+//     only words join lines (never the width rules) and nothing is a page
+//     number, so cleaning cleaned text changes nothing.
 //  3. Classify lines: lone page numbers and decoration rules are dropped; a
 //     separator line (many spaces or underscores) followed by "(1) ...",
 //     "1 ..." or "¹ ..." opens a block of footnote bodies that runs until the
@@ -58,6 +62,8 @@ constexpr size_t kMaxNoteBlockLines = 300;
 constexpr size_t kMinPageLines = 10;
 // Longest "[N: ...]" body we look for a closing bracket in.
 constexpr size_t kMaxDocxBodyBytes = 1 << 16;
+// No printed page line is this many code points wide.
+constexpr size_t kLongLine = 150;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -385,6 +391,7 @@ class Builder {
 
   Layout Run(std::vector<DocxRef> refs, std::vector<DocxBody> bodies) {
     SplitLines();
+    DetectUnwrapped();
     Classify();
     ComputeShortWidth();
     EmitParagraphs(refs);
@@ -472,7 +479,7 @@ class Builder {
         continue;
       }
       int v = 0;
-      if (LonePageNumber(t, &v) && PageFits(v, i) &&
+      if (!unwrapped_ && LonePageNumber(t, &v) && PageFits(v, i) &&
           !(prev_text != SIZE_MAX && EndsNumberWord(Trimmed(lines_[prev_text])))) {
         l.kind = Kind::kDropped;
         last_page_ = v;
@@ -565,7 +572,45 @@ class Builder {
     return k;
   }
 
+  // Text that is not hard-wrapped: a DOCX export or text cleaned already,
+  // one line per paragraph. Page lines have a dominant width (most of them
+  // near the 75th percentile) and none is far longer than a page line;
+  // paragraphs spread widely and many are long.
+  void DetectUnwrapped() {
+    std::vector<size_t> widths;
+    size_t long_lines = 0;
+    size_t with_blank = 0;
+    size_t without_blank = 0;
+    bool blank = false;
+    for (const Line& l : lines_) {
+      if (l.kind == Kind::kBlank) {
+        blank = true;
+        continue;
+      }
+      if (!widths.empty()) ++(blank ? with_blank : without_blank);
+      blank = false;
+      widths.push_back(l.width);
+      long_lines += l.width > kLongLine;
+    }
+    const size_t n = widths.size();
+    if (n == 0) return;
+    auto nth = widths.begin() + static_cast<ptrdiff_t>(n * 3 / 4);
+    std::nth_element(widths.begin(), nth, widths.end());
+    const size_t typical = *nth;
+    size_t near = 0;
+    for (size_t w : widths) near += w * 5 >= typical * 4 && w * 5 <= typical * 6;
+    const bool spread = near * 2 < n;
+    // Blank lines after most lines: cleaned text, or a double-spaced page.
+    const bool spaced = with_blank > without_blank;
+    unwrapped_ = long_lines * 4 >= n || ((long_lines > 0 || spaced) && spread);
+  }
+
   void ComputeShortWidth() {
+    if (unwrapped_) {
+      // Every line ends its paragraph or runs on by its words alone.
+      short_width_ = SIZE_MAX;
+      return;
+    }
     std::vector<size_t> widths;
     for (const Line& l : lines_) {
       if (l.kind == Kind::kText) widths.push_back(l.width);
@@ -633,7 +678,8 @@ class Builder {
       if (l.kind != Kind::kText) continue;
       const Feat f = MakeFeat(Trimmed(l), l.width);
       ctx.open_quote = quotes > 0;
-      if (!have_prev || Break(prev, f, ctx)) {
+      // Unwrapped text: a blank line is an empty paragraph.
+      if (!have_prev || (unwrapped_ && ctx.blank) || Break(prev, f, ctx)) {
         ctx.para_marker = f.marker;
         quotes = 0;
         bounds.push_back(0);
@@ -902,6 +948,7 @@ class Builder {
   size_t last_page_line_ = 0;
   size_t short_width_ = 0;
   bool double_spaced_ = false;
+  bool unwrapped_ = false;
   MappedText cur_;
   Layout out_;
 };

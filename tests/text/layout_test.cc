@@ -440,6 +440,112 @@ TEST(LayoutTest, QuotedListKeepsTogether) {
   EXPECT_EQ(Build(in).paragraphs.size(), 1u);
 }
 
+// Paragraphs the way CleanedDocument::JoinedText writes them.
+std::string Joined(const Layout& l) {
+  std::string out;
+  for (const Paragraph& p : l.paragraphs) {
+    if (!out.empty()) out += "\n\n";
+    out += p.text.text();
+  }
+  return out;
+}
+
+TEST(LayoutTest, CleanedTextStaysAsIs) {
+  // Already one paragraph per line, blank lines between: a title without
+  // final punctuation before a capital, an item heading without a colon,
+  // short and long lines mixed. Nothing may be joined or dropped.
+  const std::string in =
+      "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN\n\n"
+      "KẾ HOẠCH\n\n"
+      "Tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm 2024 trên địa bàn tỉnh "
+      "gắn với việc thực hiện Đề án phát triển ứng dụng dữ liệu dân cư giai đoạn 2022-2025\n\n"
+      "Căn cứ Quyết định số 505/QĐ-TTg ngày 22 tháng 4 năm 2022 của Thủ tướng Chính phủ về Ngày "
+      "Chuyển đổi số quốc gia; theo đề nghị của Sở Thông tin và Truyền thông, Ủy ban nhân dân "
+      "tỉnh ban hành Kế hoạch như sau:\n\n"
+      "I. MỤC ĐÍCH, YÊU CẦU\n\n"
+      "1. Nâng cao nhận thức của cán bộ, công chức và người dân về vai trò của chuyển đổi số\n\n"
+      "Các cơ quan, đơn vị lồng ghép nội dung tuyên truyền vào hoạt động chuyên môn, bảo đảm "
+      "thiết thực, tránh hình thức, phù hợp với điều kiện của từng địa phương.\n\n"
+      "12\n\n"
+      "Thời gian tổ chức từ ngày 01 tháng 10 đến ngày 31 tháng 10 năm 2024\n\n"
+      "Kinh phí thực hiện từ nguồn ngân sách nhà nước được giao trong dự toán năm 2024 của các "
+      "cơ quan, đơn vị và các nguồn hợp pháp khác theo quy định của pháp luật hiện hành.\n";
+  Layout l = Build(in);
+  std::string expected = in;
+  expected.pop_back();
+  EXPECT_EQ(Joined(l), expected);
+  ExpectFaithful(in, l);
+}
+
+TEST(LayoutTest, TitleThenPreambleStaysApartWhenCleanedAgain) {
+  // A double-spaced PDF page: the title ends on a short line with a closing
+  // quote, the preamble starts with a capital.
+  const std::string in =
+      " QUYẾT ĐỊNH\n"
+      "Ban hành Quy chế phối hợp giữa các sở, ban ngành trong việc triển khai\n\n"
+      "Nghị quyết số 15-NQ/TU ngày 02 tháng 3 năm 2024 của Tỉnh ủy \"về tăng cường\n\n"
+      "quản lý tài nguyên khoáng sản trên địa bàn tỉnh giai đoạn 2024-2030\n\n"
+      "và những năm tiếp theo\"\n\n"
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật\n\n"
+      "sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức\n\n"
+      "chính quyền địa phương ngày 22 tháng 11 năm 2019; theo đề nghị của Giám\n\n"
+      "đốc Sở Tài nguyên và Môi trường.\n\n"
+      "QUYẾT ĐỊNH:\n\n"
+      "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp trong quản lý\n\n"
+      "tài nguyên khoáng sản trên địa bàn tỉnh.\n\n"
+      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban\n\n"
+      "nhân dân tỉnh, Giám đốc các sở, ban ngành và Chủ tịch Ủy ban nhân dân các\n\n"
+      "huyện, thành phố chịu trách nhiệm thi hành Quyết định này.\n";
+  const Layout once = Build(in);
+  ASSERT_EQ(once.paragraphs.size(), 6u);
+  EXPECT_EQ(once.paragraphs[1].text.text().rfind("Ban hành", 0), 0u);
+  EXPECT_EQ(once.paragraphs[2].text.text().rfind("Căn cứ", 0), 0u);
+  const std::string first = Joined(once);
+  EXPECT_EQ(Joined(Build(first)), first);
+}
+
+TEST(LayoutTest, DocxExportOneLinePerParagraph) {
+  // No hard wrap: every line is a paragraph, however wide, unless the words
+  // show a title broken by soft line breaks; blank lines are empty
+  // paragraphs; DOCX markup is still handled.
+  const std::string in =
+      "BÁO CÁO\n"
+      "kết quả triển khai chương trình chuyển đổi số\n"
+      "năm 2024\n"
+      "-----\n"
+      "I. KẾT QUẢ ĐẠT ĐƯỢC\n"
+      "[bookmark: _Hlk1]- Hạ tầng số được đầu tư đồng bộ, 100% cơ quan nhà nước cấp tỉnh, cấp "
+      "huyện và cấp xã kết nối mạng truyền số liệu chuyên dùng[footnoteRef:1]; tỷ lệ hồ sơ trực "
+      "tuyến toàn trình đạt 48%, tăng 15% so với cùng kỳ năm trước\n"
+      "Cổng dịch vụ công của tỉnh được nâng cấp, tích hợp với Cổng dịch vụ công quốc gia và hệ "
+      "thống thanh toán trực tuyến, phục vụ người dân và doanh nghiệp mọi lúc, mọi nơi.\n"
+      "\n"
+      "Hội nghị trực tuyến được tổ chức đến cấp xã\n"
+      "Dữ liệu dân cư được khai thác trong giải quyết thủ tục hành chính.\n"
+      "7\n"
+      "[1: Gồm 118 điểm cấp xã.]\n";
+  Layout l = Build(in);
+  EXPECT_EQ(
+      Texts(l),
+      (std::vector<std::string>{
+          "BÁO CÁO kết quả triển khai chương trình chuyển đổi số năm 2024", "I. KẾT QUẢ ĐẠT ĐƯỢC",
+          "- Hạ tầng số được đầu tư đồng bộ, 100% cơ quan nhà nước cấp tỉnh, cấp huyện và cấp "
+          "xã kết nối mạng truyền số liệu chuyên dùng; tỷ lệ hồ sơ trực tuyến toàn trình đạt "
+          "48%, tăng 15% so với cùng kỳ năm trước",
+          "Cổng dịch vụ công của tỉnh được nâng cấp, tích hợp với Cổng dịch vụ công quốc gia "
+          "và hệ thống thanh toán trực tuyến, phục vụ người dân và doanh nghiệp mọi lúc, mọi "
+          "nơi.",
+          "Hội nghị trực tuyến được tổ chức đến cấp xã",
+          "Dữ liệu dân cư được khai thác trong giải quyết thủ tục hành chính.", "7"}));
+  ASSERT_EQ(l.footnotes.size(), 1u);
+  EXPECT_EQ(l.footnotes[0].text.text(), "Gồm 118 điểm cấp xã.");
+  EXPECT_EQ(l.footnotes[0].paragraph, 2u);
+  EXPECT_EQ(l.footnotes[0].marker_offset, l.paragraphs[2].text.text().find("; tỷ lệ"));
+  ExpectFaithful(in, l);
+  const std::string first = Joined(l);
+  EXPECT_EQ(Joined(Build(first)), first);
+}
+
 TEST(LayoutTest, LinearTimeOnHugeSingleLineAndManyLines) {
   // A single 4 MB line and 4 MB of short wrapped lines; a quadratic step
   // would take minutes here even without sanitizers.
