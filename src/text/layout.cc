@@ -108,8 +108,21 @@ class Emitter {
           continue;
         }
       }
+      // A lone ASCII space between two words is its own collapsed form:
+      // copy it with the words, so a line is usually one slice.
       size_t j = i + 1;
-      while (j < e && !(MaybeSpace(static_cast<unsigned char>(s[j])) && SpaceAt(s, j) > 0)) ++j;
+      while (j < e) {
+        const auto c = static_cast<unsigned char>(s[j]);
+        if (!MaybeSpace(c)) {
+          ++j;
+        } else if (c == ' ' && j + 1 < e && !IsSpace(s, j + 1)) {
+          j += 2;  // s[j + 1] is no whitespace: part of the run
+        } else if (SpaceAt(s, j) == 0) {
+          ++j;
+        } else {
+          break;
+        }
+      }
       if (pending_) {
         out_->Append(" ", origin_);
         pending_ = false;
@@ -120,6 +133,10 @@ class Emitter {
   }
 
  private:
+  static bool IsSpace(std::string_view s, size_t i) {
+    return MaybeSpace(static_cast<unsigned char>(s[i])) && SpaceAt(s, i) > 0;
+  }
+
   MappedText* out_;
   bool pending_ = false;
   uint32_t origin_ = 0;

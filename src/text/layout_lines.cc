@@ -116,24 +116,6 @@ size_t DateFiller(std::string_view t, size_t i) {
 
 }  // namespace
 
-size_t SpaceAt(std::string_view s, size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    return (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n') ? 1 : 0;
-  }
-  if (c == 0xC2) {
-    return (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) ? 2 : 0;
-  }
-  if ((c == 0xE2 || c == 0xE3) && i + 2 < s.size()) {
-    const auto c1 = static_cast<unsigned char>(s[i + 1]);
-    const auto c2 = static_cast<unsigned char>(s[i + 2]);
-    if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) return 3;
-    if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return 3;
-    if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;
-  }
-  return 0;
-}
-
 size_t SpaceBefore(std::string_view s, size_t b, size_t e) {
   if (e <= b) return 0;
   const auto c = static_cast<unsigned char>(s[e - 1]);

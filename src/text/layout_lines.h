@@ -15,7 +15,24 @@ namespace dondoc::text::layout_internal {
 
 // Byte length of the whitespace character that starts at s[i] (ASCII
 // whitespace including LF, NBSP, U+2000..U+200A, U+202F, U+205F, U+3000), or 0.
-size_t SpaceAt(std::string_view s, size_t i);
+// Inline: it runs on most bytes of the text.
+inline size_t SpaceAt(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    return (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n') ? 1 : 0;
+  }
+  if (c == 0xC2) {
+    return (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) ? 2 : 0;
+  }
+  if ((c == 0xE2 || c == 0xE3) && i + 2 < s.size()) {
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    const auto c2 = static_cast<unsigned char>(s[i + 2]);
+    if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) return 3;
+    if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return 3;
+    if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;
+  }
+  return 0;
+}
 // Cheap pre-test: false means the byte cannot start a whitespace character.
 inline bool MaybeSpace(unsigned char c) { return c <= 0x20 || c == 0xC2 || c == 0xE2 || c == 0xE3; }
 // Byte length of the whitespace character that ends just before s[e], not
