@@ -10,7 +10,7 @@
 //     quoted in gold/000.json against the text before and after repair.
 //  3. Throughput of RepairFontDamage on clean and on damaged text.
 //
-// Usage: repair_accuracy [--verbose] [--seed N]
+// Usage: repair_accuracy [--verbose] [--seed N] [--no-hunspell]
 #include <boost/json.hpp>
 
 #include <chrono>
@@ -127,14 +127,16 @@ double Seconds(const std::chrono::steady_clock::time_point& a) {
 
 int main(int argc, char** argv) {
   bool verbose = false;
+  bool no_hunspell = false;  // shipped data only, as on a machine without hunspell-vi
   uint64_t seed = 1;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--verbose") == 0) verbose = true;
+    if (std::strcmp(argv[i], "--no-hunspell") == 0) no_hunspell = true;
     if (std::strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
       seed = std::strtoull(argv[++i], nullptr, 10);
   }
   const auto t0 = std::chrono::steady_clock::now();
-  auto lex = Lexicon::LoadDefault();
+  auto lex = no_hunspell ? Lexicon::Load(Lexicon::DefaultDataDir(), "") : Lexicon::LoadDefault();
   if (!lex.ok()) {
     std::fprintf(stderr, "lexicon: %s\n", lex.status().message().c_str());
     return 1;

@@ -314,10 +314,13 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& data_dir
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 
-Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDefault() {
+std::string Lexicon::DefaultDataDir() {
   const char* env = std::getenv("DONDOC_DATA_DIR");
-  const std::string data_dir = (env != nullptr && *env != '\0') ? env : DONDOC_SOURCE_DATA_DIR;
-  return Load(data_dir, DONDOC_HUNSPELL_VI);
+  return (env != nullptr && *env != '\0') ? env : DONDOC_SOURCE_DATA_DIR;
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDefault() {
+  return Load(DefaultDataDir(), DONDOC_HUNSPELL_VI);
 }
 
 }  // namespace dondoc::text

@@ -54,6 +54,8 @@ class Lexicon {
   // Loads the shipped data (DONDOC_SOURCE_DATA_DIR, or $DONDOC_DATA_DIR)
   // and Debian's hunspell-vi syllable list when present.
   static Result<std::shared_ptr<const Lexicon>> LoadDefault();
+  // $DONDOC_DATA_DIR when set, else the data/ directory of the source tree.
+  static std::string DefaultDataDir();
   // Loads from explicit places; an empty or missing hunspell path is fine.
   static Result<std::shared_ptr<const Lexicon>> Load(const std::string& data_dir,
                                                      const std::string& hunspell_path);
