@@ -111,16 +111,21 @@ class Emitter {
       // A lone ASCII space between two words is its own collapsed form:
       // copy it with the words, so a line is usually one slice.
       size_t j = i + 1;
-      while (j < e) {
-        const auto c = static_cast<unsigned char>(s[j]);
-        if (!MaybeSpace(c)) {
-          ++j;
-        } else if (c == ' ' && j + 1 < e && !IsSpace(s, j + 1)) {
-          j += 2;  // s[j + 1] is no whitespace: part of the run
-        } else if (SpaceAt(s, j) == 0) {
-          ++j;
-        } else {
-          break;
+      bool run_ends = false;
+      while (!run_ends && j < e) {
+        while (j + kBlock < e && PlainBlock(s.data() + j)) j += kBlock;
+        for (const size_t stop = std::min(e, j + kBlock); j < stop;) {
+          const auto c = static_cast<unsigned char>(s[j]);
+          if (!MaybeSpace(c)) {
+            ++j;
+          } else if (c == ' ' && j + 1 < e && !IsSpace(s, j + 1)) {
+            j += 2;  // s[j + 1] is no whitespace: part of the run
+          } else if (SpaceAt(s, j) == 0) {
+            ++j;
+          } else {
+            run_ends = true;
+            break;
+          }
         }
       }
       if (pending_) {
@@ -133,6 +138,23 @@ class Emitter {
   }
 
  private:
+  static constexpr size_t kBlock = 16;
+
+  // No whitespace in p[0, kBlock) but lone ASCII spaces (p[kBlock] must be
+  // readable). Branch-free so that the compiler can vectorise it.
+  static bool PlainBlock(const char* p) {
+    auto maybe = [](unsigned char c) {
+      return static_cast<int>(c <= 0x20) | (c == 0xC2) | (c == 0xE2) | (c == 0xE3);
+    };
+    int odd = 0;
+    for (size_t k = 0; k < kBlock; ++k) {
+      const auto c = static_cast<unsigned char>(p[k]);
+      const auto next = static_cast<unsigned char>(p[k + 1]);
+      odd |= maybe(c) & (static_cast<int>(c != ' ') | maybe(next));
+    }
+    return odd == 0;
+  }
+
   static bool IsSpace(std::string_view s, size_t i) {
     return MaybeSpace(static_cast<unsigned char>(s[i])) && SpaceAt(s, i) > 0;
   }
