@@ -1,5 +1,6 @@
 #include "text/lexicon.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <fstream>
@@ -206,13 +207,13 @@ int32_t Lexicon::Intern(const std::string& key) {
     std::string_view letters(key.data(), key.size() - 1);
     for (size_t i = 0; i < letters.size();) h = Mix(h, NextCodePoint(letters, i));
     h = Mix(h, static_cast<uint32_t>(key.back() - '0'));
-    hash_ids_.try_emplace(h, it->second);  // a 64-bit collision keeps the first
+    InsertHash(h, it->second);  // a 64-bit collision keeps the first
   }
   return it->second;
 }
 
 int32_t Lexicon::IdOfWord(std::u32string_view word) const {
-  if (word.empty()) return -1;
+  if (word.empty() || slots_.empty()) return -1;
   uint64_t h = kFnvBasis;
   uint32_t tone = 0;
   for (char32_t cp : word) {
@@ -224,8 +225,33 @@ int32_t Lexicon::IdOfWord(std::u32string_view word) const {
     }
     h = Mix(h, l.lower_base);
   }
-  auto it = hash_ids_.find(Mix(h, tone));
-  return it == hash_ids_.end() ? -1 : it->second;
+  h = Mix(h, tone);
+  if (h == 0) h = 1;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (slots_[i].hash == h) return slots_[i].id;
+    if (slots_[i].hash == 0) return -1;
+  }
+}
+
+void Lexicon::InsertHash(uint64_t hash, int32_t id) {
+  if (hash == 0) hash = 1;
+  if ((ids_.size() + 1) * 2 > slots_.size()) {
+    // Grow to keep the load at most one half.
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot());
+    for (const Slot& s : old) {
+      if (s.hash != 0) InsertHash(s.hash, s.id);
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    if (slots_[i].hash == hash) return;
+    if (slots_[i].hash == 0) {
+      slots_[i] = {hash, id};
+      return;
+    }
+  }
 }
 
 void Lexicon::AddSyllableList(std::string_view text, bool weighted) {
@@ -291,7 +317,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& data_dir
                                                      const std::string& hunspell_path) {
   auto lex = std::make_shared<Lexicon>();
   lex->ids_.reserve(16384);
-  lex->hash_ids_.reserve(16384);
+  lex->slots_.assign(32768, Slot());
   lex->weight_.reserve(16384);
   std::string text;
   if (!hunspell_path.empty() && ReadFile(hunspell_path, &text)) {

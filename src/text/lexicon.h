@@ -104,7 +104,14 @@ class Lexicon {
   std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> ids_;
   std::vector<double> weight_;
   std::unordered_map<uint64_t, double> pair_weight_;
-  std::unordered_map<uint64_t, int32_t> hash_ids_;  // KeyHash -> id
+  // KeyHash -> id, open addressing (power-of-two size, linear probing,
+  // hash 0 marks an empty slot): the lookup of every word of a damaged text.
+  struct Slot {
+    uint64_t hash = 0;
+    int32_t id = -1;
+  };
+  std::vector<Slot> slots_;
+  void InsertHash(uint64_t hash, int32_t id);
 };
 
 }  // namespace dondoc::text
