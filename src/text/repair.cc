@@ -50,8 +50,6 @@ const std::u32string& GenericLetters() {
   return letters;
 }
 
-bool IsWordCp(char32_t cp) { return ClassifyLetter(cp).is_letter || IsSuspiciousCodePoint(cp); }
-
 // Per-code-point facts used on every character of a damaged document,
 // gathered into one table so that a character costs one lookup.
 enum CpFlag : uint8_t {
@@ -93,6 +91,7 @@ const CpFlagTable& CpFlags() {
 
 // Fast gate: true when some suspicious code point touches a letter.
 bool HasSuspiciousWord(std::string_view s) {
+  const CpFlagTable& flags = CpFlags();
   const size_t n = s.size();
   for (size_t i = 0; i < n;) {
     const unsigned char b = static_cast<unsigned char>(s[i]);
@@ -100,23 +99,28 @@ bool HasSuspiciousWord(std::string_view s) {
       ++i;
       continue;
     }
-    // Vietnamese letters of U+1EA0..U+1EF9 (E1 BA xx / E1 BB xx) and
-    // punctuation of U+2000.. (E2 ..) are never suspicious: skip fast.
-    if (b == 0xE1 || b == 0xE2) {
+    char32_t cp;
+    const size_t start = i;
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < n) {
+      // Two-byte letters (â ê ô ơ ư đ ă á ...): one table lookup.
+      cp = (static_cast<char32_t>(b & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+      i += 2;
+    } else if (b == 0xE1 || b == 0xE2) {
+      // Vietnamese letters of U+1EA0..U+1EF9 (E1 BA xx / E1 BB xx) and
+      // punctuation of U+2000.. (E2 ..) are never suspicious.
       i += 3;
       continue;
+    } else {
+      cp = NextCodePoint(s, i);
     }
-    const size_t start = i;
-    const char32_t cp = NextCodePoint(s, i);
-    if (!IsSuspiciousCodePoint(cp)) continue;
+    if (!(flags.Of(cp) & kSuspiciousFlag)) continue;
     // Check the neighbours.
     size_t j = i;
-    if (j < n && IsWordCp(NextCodePoint(s, j))) return true;
+    if (j < n && (flags.Of(NextCodePoint(s, j)) & kWordFlag)) return true;
     if (start > 0) {
       size_t k = start - 1;
       while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
-      size_t kk = k;
-      if (IsWordCp(NextCodePoint(s, kk))) return true;
+      if (flags.Of(NextCodePoint(s, k)) & kWordFlag) return true;
     }
   }
   return false;
