@@ -1,3 +1,13 @@
+// Font-damage repair, in passes over one document (see repair.h):
+//   gate      one scan for suspicious code points touching letters;
+//   Tokenize  letter runs (suspicious code points count as letters);
+//   Classify  damaged / invalid / odd-case words, and suspects near them;
+//   BuildCandidates  readings per word from the confusion table or, for
+//             unknown glyphs, every letter; only lexicon syllables survive;
+//   CountDocStats + Decode  document unigram and pair counts, Viterbi over
+//             linked segments; then again with the first pass's choices and
+//             the document's vote on unknown glyphs;
+//   output    repaired words and quotes, origins kept per code point.
 #include "text/repair.h"
 
 #include <algorithm>
@@ -819,7 +829,9 @@ RepairResult Analyzer::Run() {
     conf = std::min(conf, c.generic ? 0.8 : 0.99);
     edits.push_back({t.begin, t.end, readings_.data() + c.reading, 0, conf});
   }
-  if (damaged_ >= 1) {
+  // Quotes only where words were repaired: a stray symbol ("30°C") is no
+  // evidence of a broken font.
+  if (!edits.empty()) {
     for (const auto& [pos, q] : FindQuotes(s_)) edits.push_back({pos, pos + 1, nullptr, q, 0.9});
     std::sort(edits.begin(), edits.end(),
               [](const Edit& a, const Edit& b) { return a.begin < b.begin; });

@@ -95,6 +95,11 @@ TEST(RepairTest, CleanTextPassesUnchanged) {
   EXPECT_TRUE(r.repairs.empty());
 }
 
+TEST(RepairTest, StraySymbolIsNoEvidenceForQuotes) {
+  const std::string s = "nhiệt độ 30°C; ký hiệu <ghi chú= giữ nguyên";
+  EXPECT_EQ(Repaired(s), s);
+}
+
 TEST(RepairTest, ValidSyllablesAreKept) {
   // Valid words with á/à/ă next to damaged ones stay unless context is strong.
   EXPECT_EQ(Repaired("các cán bộ và nhân dân cāa xã đã hoàn thành"),
