@@ -826,6 +826,20 @@ class Builder {
     return !(word == "m" || word == "km" || word == "cm" || word == "mm" || word == "dm");
   }
 
+  static constexpr size_t kBlock = 16;
+
+  // Whether p[0, kBlock) has a byte that can start a marker: '(', a digit,
+  // or the lead byte of a superscript digit. Branch-free, to vectorise.
+  static bool MayHoldMarker(const char* p) {
+    int any = 0;
+    for (size_t k = 0; k < kBlock; ++k) {
+      const auto c = static_cast<unsigned char>(p[k]);
+      any |= static_cast<int>(c == '(') | (static_cast<unsigned>(c - '0') < 10u) | (c == 0xC2) |
+             (c == 0xE2);
+    }
+    return any != 0;
+  }
+
   // Links each PDF footnote to the first marker with its number between the
   // previous linked marker and its block, preferring "(N)" and superscripts
   // over bare digits; bare digits are only taken there, so a figure such as
@@ -833,23 +847,29 @@ class Builder {
   std::vector<Cut> LinkPdfNotes() {
     std::vector<Cut> cuts;
     if (notes_.empty()) return cuts;
-    std::vector<char> wanted(kMaxNoteNumber + 1, 0);
+    // Sized by the highest body number, not kMaxNoteNumber: zeroing ten
+    // thousand vectors per document costs more than the scan.
+    int max_number = 0;
+    for (const PdfNote& n : notes_) max_number = std::max(max_number, n.number);
+    std::vector<char> wanted(static_cast<size_t>(max_number) + 1, 0);
     for (const PdfNote& n : notes_) wanted[n.number] = 1;
-    std::vector<std::vector<MarkerCandidate>> cands(kMaxNoteNumber + 1);
+    std::vector<std::vector<MarkerCandidate>> cands(static_cast<size_t>(max_number) + 1);
     for (size_t pi = 0; pi < out_.paragraphs.size(); ++pi) {
       const std::string_view p = out_.paragraphs[pi].text.text();
       for (size_t k = 0; k < p.size(); ++k) {
+        while (k + kBlock <= p.size() && !MayHoldMarker(p.data() + k)) k += kBlock;
+        if (k >= p.size()) break;
         const auto c = static_cast<unsigned char>(p[k]);
         int v = 0;
         if (c == '(' && k > 0 && p[k - 1] != ' ') {
           const size_t n = ReadNumber(p, k + 1, 4, &v);
-          if (n > 0 && k + 1 + n < p.size() && p[k + 1 + n] == ')' && v <= kMaxNoteNumber &&
+          if (n > 0 && k + 1 + n < p.size() && p[k + 1 + n] == ')' && v <= max_number &&
               wanted[v]) {
             cands[v].push_back({{pi, k}, n + 2, true});
           }
         } else if (IsDigit(static_cast<char>(c)) && (k == 0 || !IsDigit(p[k - 1]))) {
           const size_t n = ReadNumber(p, k, 5, &v);
-          if (n <= 4 && p[k] != '0' && v <= kMaxNoteNumber && wanted[v] &&
+          if (n <= 4 && p[k] != '0' && v <= max_number && wanted[v] &&
               BareMarkerContext(p, k, k + n)) {
             cands[v].push_back({{pi, k}, n, false});
           }
@@ -863,7 +883,7 @@ class Builder {
             q += w;
             d = q < p.size() ? SuperscriptDigitAt(p, q, &w) : -1;
           }
-          if (q > k && v > 0 && v <= kMaxNoteNumber && wanted[v]) {
+          if (q > k && v > 0 && v <= max_number && wanted[v]) {
             cands[v].push_back({{pi, k}, q - k, true});
           }
           if (q > k) k = q - 1;
