@@ -174,11 +174,15 @@ Marker ParseMarker(std::string_view t, size_t* len) {
     *len = 1;
     return Marker::kBullet;
   }
-  for (std::string_view b :
-       {"•", "▪", "●", "○", "◦", "■", "□", "➢", "✓", "\uF0A7", "\uF0B7", "\uF0D8", "\uF076"}) {
-    if (StartsWith(t, b)) {
-      *len = b.size();
-      return Marker::kBullet;
+  // Every bullet is a three-byte character; most lines start with ASCII.
+  const auto lead = static_cast<unsigned char>(c);
+  if (lead >= 0xE0 && lead < 0xF0) {
+    for (std::string_view b :
+         {"•", "▪", "●", "○", "◦", "■", "□", "➢", "✓", "\uF0A7", "\uF0B7", "\uF0D8", "\uF076"}) {
+      if (StartsWith(t, b)) {
+        *len = b.size();
+        return Marker::kBullet;
+      }
     }
   }
   if (c == '(') {
