@@ -266,6 +266,7 @@ class Analyzer {
   std::vector<int8_t>& caps_;
   std::vector<uint8_t>& wanted_;
   size_t damaged_ = 0;
+  bool unknown_glyphs_ = false;  // a suspicious code point no table knows
   bool debug_ = std::getenv("DONDOC_REPAIR_DEBUG") != nullptr;
 };
 
@@ -383,6 +384,7 @@ void Analyzer::Classify() {
       const uint8_t f = flags_.Of(cp);
       if (f & kSuspiciousFlag) {
         suspicious = true;
+        if (!(f & kGlyphFlag)) unknown_glyphs_ = true;
       } else {
         any_letter = true;
         if (f & kRealGlyphFlag) glyph_letter = true;
@@ -804,9 +806,13 @@ RepairResult Analyzer::Run() {
   for (Token& t : tokens_) BuildCandidates(t);
   CountDocStats(false);
   Decode();
-  CountDocStats(true);
-  VoteOnUnknownGlyphs();
-  Decode();
+  // A second pass pays off only for glyphs no table knows: the document's
+  // own reading of them, voted on the first pass, then decides.
+  if (unknown_glyphs_) {
+    CountDocStats(true);
+    VoteOnUnknownGlyphs();
+    Decode();
+  }
 
   // Replacements in input order: words, then quotes merged by position.
   struct Edit {
