@@ -40,7 +40,9 @@ constexpr double kGenericPenalty = 1.5;          // a letter guessed for an unkn
 constexpr double kChangeValidWordPenalty = 3.0;  // rewriting a valid word in a damaged line
 // Enumeration bound per word.
 constexpr size_t kMaxCombinations = 40000;
-constexpr double kGlyphVoteWeight = 3.0;  // per unknown glyph, times log of its share
+constexpr double kGlyphVoteWeight = 3.0;
+constexpr double kSecondPassBelow =
+    0.9;  // confidence that calls for a second pass  // per unknown glyph, times log of its share
 // A valid word is a suspect when a damaged word is this close on its line.
 constexpr size_t kSuspectWindow = 5;
 constexpr double kKeepOddCasePenalty = 1.0;         // "cÁnh": the capital is itself a sign
@@ -806,9 +808,12 @@ RepairResult Analyzer::Run() {
   for (Token& t : tokens_) BuildCandidates(t);
   CountDocStats(false);
   Decode();
-  // A second pass pays off only for glyphs no table knows: the document's
-  // own reading of them, voted on the first pass, then decides.
-  if (unknown_glyphs_) {
+  // A second pass counts the first pass's choices as document statistics
+  // and lets the document vote on glyphs no table knows. It pays off only
+  // for such glyphs or when some choice was close.
+  const bool close_call = std::any_of(confidence_.begin(), confidence_.end(),
+                                      [](double c) { return c < kSecondPassBelow; });
+  if (unknown_glyphs_ || close_call) {
     CountDocStats(true);
     VoteOnUnknownGlyphs();
     Decode();

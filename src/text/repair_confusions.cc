@@ -16,11 +16,11 @@ struct Entry {
 // Readings observed in broken fonts. Ordered by likelihood: the body shift
 // reading of ā and ÿ comes first because body text dominates documents.
 constexpr Entry kEntries[] = {
-    {U'ā', U"ủựứũụừử", false},  // body: ủ; heading: ự ứ ũ ụ
-    {U'ÿ', U"ụữợ", false},      // body: ụ; heading: ữ ợ
-    {U'ß', U"ệốồộị", false},  {U'¿', U"ạế", false}, {U'Á', U"ảề", true},
-    {U'á', U"ỉổọ", true},      {U'°', U"ư", false},  {U'¢', U"ơ", false},
-    {U'ą', U"ứ", false},       {U'ă', U"ủ", true},   {U'\uFFFD', U"ă", false},
+    {U'ā', U"ủựứũụ", false},  // body: ủ; heading: ự ứ ũ ụ
+    {U'ÿ', U"ụữợ", false},    // body: ụ; heading: ữ ợ
+    {U'ß', U"ệốồộị", false}, {U'¿', U"ạế", false}, {U'Á', U"ảề", true},
+    {U'á', U"ỉổọ", true},    {U'°', U"ư", false},  {U'¢', U"ơ", false},
+    {U'ą', U"ứ", false},     {U'ă', U"ủ", true},   {U'\uFFFD', U"ă", false},
 };
 
 }  // namespace
