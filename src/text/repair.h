@@ -25,7 +25,7 @@ namespace dondoc::text {
 struct Repair {
   size_t offset = 0;        // byte offset of the repaired word in the OUTPUT text
   uint32_t origin = 0;      // byte offset of the word in the original input
-  std::string original;     // the damaged word as found
+  std::string original;     // the damaged word (or "<" / "=" quote) as found
   std::string replacement;  // the chosen reading
   double confidence = 0;    // 0..1
 };
