@@ -28,10 +28,10 @@ Result<CleanedDocument> Clean(std::string original, const CleanOptions& options,
 
   MappedText text = ToNfc(std::move(decoded->text));
   if (options.repair && lexicon != nullptr) {
-    RepairResult repaired = RepairFontDamage(text, *lexicon);
-    // Repairs may produce decomposed sequences only if the lexicon does;
-    // normalise again so the output is always NFC.
-    text = ToNfc(std::move(repaired.text));
+    RepairResult repaired = RepairFontDamage(std::move(text), *lexicon);
+    // Repaired words come from the lexicon, which may hold decomposed
+    // forms; normalise again so the output is always NFC.
+    text = repaired.repairs.empty() ? std::move(repaired.text) : ToNfc(std::move(repaired.text));
     doc.repairs = std::move(repaired.repairs);
   }
   doc.layout = BuildLayout(text);
