@@ -7,53 +7,13 @@
 #include <sstream>
 
 #include "text/utf8.h"
+#include "text/vietnamese.h"
 
 namespace dondoc::text {
 namespace {
 
-// Rows: toneless vowel, then grave, acute, hook, tilde, dot.
-constexpr std::u32string_view kVowelRows[] = {
-    U"aàáảãạ", U"ăằắẳẵặ", U"âầấẩẫậ", U"eèéẻẽẹ", U"êềếểễệ", U"iìíỉĩị",
-    U"oòóỏõọ", U"ôồốổỗộ", U"ơờớởỡợ", U"uùúủũụ", U"ưừứửữự", U"yỳýỷỹỵ",
-};
-constexpr std::u32string_view kUpperVowelRows[] = {
-    U"AÀÁẢÃẠ", U"ĂẰẮẲẴẶ", U"ÂẦẤẨẪẬ", U"EÈÉẺẼẸ", U"ÊỀẾỂỄỆ", U"IÌÍỈĨỊ",
-    U"OÒÓỎÕỌ", U"ÔỒỐỔỖỘ", U"ƠỜỚỞỠỢ", U"UÙÚỦŨỤ", U"ƯỪỨỬỮỰ", U"YỲÝỶỸỴ",
-};
+// Letters up to here cover every Vietnamese letter (the highest is U+1EF9).
 constexpr char32_t kMaxLetter = 0x1F00;
-
-struct Packed {
-  uint8_t row = 0;  // 1 + vowel row, or 0 for consonants
-  uint8_t tone = 0;
-  bool upper = false;
-  bool letter = false;
-};
-
-struct LetterTable {
-  std::array<Packed, kMaxLetter> by_cp{};
-  LetterTable() {
-    for (int r = 0; r < 12; ++r) {
-      for (int t = 0; t < 6; ++t) {
-        by_cp[kVowelRows[r][t]] = {static_cast<uint8_t>(r + 1), static_cast<uint8_t>(t), false,
-                                   true};
-        by_cp[kUpperVowelRows[r][t]] = {static_cast<uint8_t>(r + 1), static_cast<uint8_t>(t), true,
-                                        true};
-      }
-    }
-    for (char32_t c = 'a'; c <= 'z'; ++c) {
-      if (by_cp[c].row == 0) by_cp[c] = {0, 0, false, true};
-      const char32_t u = c - 'a' + 'A';
-      if (by_cp[u].row == 0) by_cp[u] = {0, 0, true, true};
-    }
-    by_cp[U'đ'] = {0, 0, false, true};
-    by_cp[U'Đ'] = {0, 0, true, true};
-  }
-};
-
-const LetterTable& Letters() {
-  static const LetterTable table;
-  return table;
-}
 
 double ParseWeight(std::string_view s, double fallback) {
   if (s.empty()) return fallback;
@@ -106,24 +66,25 @@ bool ReadFile(const std::string& path, std::string* out) {
 
 namespace {
 
-// Every letter's facts, precomputed: ClassifyLetter is on the hot path.
+// Every letter's facts, precomputed from vietnamese.h once: ClassifyLetter is
+// on the hot path of repair. Unlike SplitLetter it also counts f, j, w and z
+// as letters, so foreign words stay whole words.
 struct VnLetterTable {
   std::array<VnLetter, kMaxLetter> by_cp{};
   VnLetterTable() {
     for (char32_t cp = 0; cp < kMaxLetter; ++cp) {
-      const Packed p = Letters().by_cp[cp];
-      if (!p.letter) continue;
+      const LetterParts p = SplitLetter(cp);
       VnLetter& l = by_cp[cp];
-      l.is_letter = true;
-      l.upper = p.upper;
-      l.tone = p.tone;
-      if (p.row != 0) {
-        l.is_vowel = true;
-        l.lower_base = kVowelRows[p.row - 1][0];
-      } else if (cp == U'đ' || cp == U'Đ') {
-        l.lower_base = U'đ';
-      } else {
-        l.lower_base = (cp >= 'A' && cp <= 'Z') ? cp - 'A' + 'a' : cp;
+      if (p.is_vietnamese_letter) {
+        l.is_letter = true;
+        l.upper = p.upper;
+        l.tone = static_cast<uint8_t>(p.tone);
+        l.lower_base = p.base;
+        l.is_vowel = IsVietnameseVowelBase(p.base);
+      } else if (cp < 0x80 && (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+        l.is_letter = true;
+        l.upper = (cp & 0x20) == 0;
+        l.lower_base = cp | 0x20;
       }
     }
   }
@@ -143,50 +104,53 @@ VnLetter ClassifyLetter(char32_t cp) {
 
 char32_t MakeLetter(char32_t lower_base, uint8_t tone, bool upper) {
   if (tone > 5) return 0;
-  for (int r = 0; r < 12; ++r) {
-    if (kVowelRows[r][0] == lower_base) {
-      return upper ? kUpperVowelRows[r][tone] : kVowelRows[r][tone];
-    }
+  if (!IsVietnameseVowelBase(lower_base) && lower_base != U'đ' &&
+      !(lower_base >= 'a' && lower_base <= 'z')) {
+    return 0;
   }
-  if (tone != 0) return 0;
-  if (lower_base == U'đ') return upper ? U'Đ' : U'đ';
-  if (lower_base >= 'a' && lower_base <= 'z') return upper ? lower_base - 'a' + 'A' : lower_base;
-  return 0;
+  return ComposeLetter(lower_base, static_cast<Tone>(tone), upper);
 }
 
-bool SyllableKey(std::u32string_view word, std::string* key) {
+namespace {
+
+// Shared body of both SyllableKey overloads: `for_each` calls its argument
+// with each code point of the word.
+template <typename ForEachCodePoint>
+bool BuildSyllableKey(ForEachCodePoint&& for_each, std::string* key) {
   key->clear();
-  if (word.empty()) return false;
   int tone = 0;
-  for (char32_t cp : word) {
+  bool ok = true;
+  for_each([&](char32_t cp) {
+    if (!ok) return;
     const VnLetter l = ClassifyLetter(cp);
-    if (!l.is_letter) return false;
-    if (l.tone != 0) {
-      if (tone != 0) return false;
-      tone = l.tone;
+    if (!l.is_letter || (l.tone != 0 && tone != 0)) {
+      ok = false;
+      return;
     }
+    if (l.tone != 0) tone = l.tone;
     AppendUtf8(l.lower_base, *key);
-  }
+  });
+  if (!ok || key->empty()) return false;
   key->push_back(static_cast<char>('0' + tone));
   return true;
+}
+
+}  // namespace
+
+bool SyllableKey(std::u32string_view word, std::string* key) {
+  return BuildSyllableKey(
+      [&](auto&& visit) {
+        for (char32_t cp : word) visit(cp);
+      },
+      key);
 }
 
 bool SyllableKey(std::string_view word, std::string* key) {
-  key->clear();
-  if (word.empty()) return false;
-  int tone = 0;
-  for (size_t i = 0; i < word.size();) {
-    const char32_t cp = NextCodePoint(word, i);
-    const VnLetter l = ClassifyLetter(cp);
-    if (!l.is_letter) return false;
-    if (l.tone != 0) {
-      if (tone != 0) return false;
-      tone = l.tone;
-    }
-    AppendUtf8(l.lower_base, *key);
-  }
-  key->push_back(static_cast<char>('0' + tone));
-  return true;
+  return BuildSyllableKey(
+      [&](auto&& visit) {
+        for (size_t i = 0; i < word.size();) visit(NextCodePoint(word, i));
+      },
+      key);
 }
 
 namespace {

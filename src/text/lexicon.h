@@ -21,9 +21,8 @@
 
 namespace dondoc::text {
 
-// Per-letter facts needed by repair. These duplicate a small part of
-// vietnamese.h on purpose: repair needs them on hot paths without
-// allocating, and must not depend on the concurrently written module.
+// Per-letter facts needed by repair, precomputed from vietnamese.h into one
+// table because repair asks for them for every code point it reads.
 struct VnLetter {
   char32_t lower_base = 0;  // lower-case letter without tone (a, ă, â, ..., đ, b, ...)
   uint8_t tone = 0;         // 0 none, 1 grave, 2 acute, 3 hook, 4 tilde, 5 dot
