@@ -591,11 +591,16 @@ class Builder {
       size_t rule_chars = 0;
       size_t mk = 0;
       if (IsDecoration(t, &rule_chars)) break;
-      // After a finished footnote, lower case or a bullet is the body text
-      // going on; "(2) ..." and "2. ..." may be items inside the footnote.
+      // After a finished footnote, lower case, a bullet, a part heading
+      // ("II. ...", "Điều 3.") or an all-caps heading is the body text going
+      // on; "(2) ..." and "2. ..." may be items inside the footnote.
       if (last_final) {
         const Marker m = ParseMarker(t, &mk);
-        if (FirstCase(t) == Case::kLower || m == Marker::kDash || m == Marker::kBullet) break;
+        bool no_lower = false;
+        if (FirstCase(t) == Case::kLower || m == Marker::kDash || m == Marker::kBullet ||
+            m == Marker::kRoman || m == Marker::kLegal || IsAllCaps(t, &no_lower)) {
+          break;
+        }
       }
       notes_.back().segments.push_back({l.tb, l.te});
       l.kind = Kind::kNote;

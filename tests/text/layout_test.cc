@@ -324,6 +324,30 @@ TEST(LayoutTest, PdfFootnotesWithParenMarkersArePulledOut) {
   }
 }
 
+// Regression: the block of footnote bodies ran on into the next part of the
+// document when the page's text did not start with a space.
+TEST(LayoutTest, FootnoteBlockEndsAtAPartHeading) {
+  const std::string in =
+      "Căn cứ Quyết định giao chỉ tiêu năm 2024(1); Ủy ban nhân dân tỉnh ban\n"
+      "hành Kế hoạch như sau:\n"
+      "     _______________\n"
+      "(1) Quyết định giao chỉ tiêu kế hoạch năm 2024.\n"
+      "\n"
+      "I. MỤC ĐÍCH, YÊU CẦU\n"
+      "\n"
+      "1. Nâng cao chất lượng phục vụ người dân.\n"
+      "NHIỆM VỤ CỤ THỂ\n";
+  Layout l = Build(in);
+  ASSERT_EQ(l.footnotes.size(), 1u);
+  EXPECT_EQ(l.footnotes[0].text.text(), "Quyết định giao chỉ tiêu kế hoạch năm 2024.");
+  EXPECT_EQ(Texts(l), (std::vector<std::string>{
+                          "Căn cứ Quyết định giao chỉ tiêu năm 2024; Ủy ban nhân dân tỉnh ban hành "
+                          "Kế hoạch như sau:",
+                          "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao chất lượng phục vụ người dân.",
+                          "NHIỆM VỤ CỤ THỂ"}));
+  ExpectFaithful(in, l);
+}
+
 TEST(LayoutTest, PdfFootnotesWithBareDigitsAfterQuotes) {
   const std::string in =
       "Các cấp, các ngành quán triệt tinh thần “4 quyết liệt”1, thực hiện tốt\n"
