@@ -278,7 +278,7 @@ void DecodeUtf8(std::string_view s, uint32_t base, bool known_valid, Decoded& d)
 // UTF-16 text without a BOM shows NUL bytes at one parity: most characters
 // of Vietnamese text (ASCII and Latin-1 letters) have a zero high byte.
 std::optional<Encoding> SniffUtf16(std::string_view s) {
-  const size_t n = std::min<size_t>(s.size(), 64 * 1024) & ~size_t{1};
+  const size_t n = std::min<size_t>(s.size(), size_t{64} * 1024) & ~size_t{1};
   if (n < 2) return std::nullopt;
   size_t even_zero = 0;
   size_t odd_zero = 0;
@@ -573,7 +573,7 @@ int VietnameseScore(const std::u32string& s) {
 
 Encoding DetectLegacy(std::string_view s) {
   // Thousands of words are plenty to tell the encodings apart.
-  const std::string_view sample = s.substr(0, 32 * 1024);
+  const std::string_view sample = s.substr(0, size_t{32} * 1024);
   std::u32string decoded;
   decoded.reserve(sample.size());
   Encoding best = Encoding::kTcvn3;

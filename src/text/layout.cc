@@ -116,12 +116,10 @@ class Emitter {
         while (j + kBlock < e && PlainBlock(s.data() + j)) j += kBlock;
         for (const size_t stop = std::min(e, j + kBlock); j < stop;) {
           const auto c = static_cast<unsigned char>(s[j]);
-          if (!MaybeSpace(c)) {
-            ++j;
+          if (!MaybeSpace(c) || SpaceAt(s, j) == 0) {
+            ++j;  // not whitespace after all (e.g. a non-space multi-byte lead)
           } else if (c == ' ' && j + 1 < e && !IsSpace(s, j + 1)) {
             j += 2;  // s[j + 1] is no whitespace: part of the run
-          } else if (SpaceAt(s, j) == 0) {
-            ++j;
           } else {
             run_ends = true;
             break;

@@ -443,7 +443,7 @@ void Analyzer::BuildCandidates(Token& t) {
   if (t.kind == Kind::kPlain) {
     Candidate c;
     c.id = lex_.IdOfWord(word);
-    cands_.push_back(std::move(c));
+    cands_.push_back(c);
     t.cand_end = static_cast<uint32_t>(cands_.size());
     return;
   }
@@ -523,7 +523,7 @@ void Analyzer::BuildCandidates(Token& t) {
               const bool own = !IsSuspiciousCodePoint(orig) && !ReadingsOf(orig).is_real_letter;
               readings_.push_back(own ? orig : (up ? ToUpperLetter(lower[p]) : lower[p]));
             }
-            cands_.push_back(std::move(c));
+            cands_.push_back(c);
           }
         }
       }
@@ -535,7 +535,7 @@ void Analyzer::BuildCandidates(Token& t) {
   if (cands_.size() == t.cand_begin) {
     // Nothing readable: leave the word as it is.
     Candidate c;
-    cands_.push_back(std::move(c));
+    cands_.push_back(c);
   }
   t.cand_end = static_cast<uint32_t>(cands_.size());
 }
