@@ -206,7 +206,12 @@ int RunClean(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (!doc->layout.footnotes.empty()) {
       out << "\n---\n";
       for (const text::Footnote& f : doc->layout.footnotes) {
-        out << "[" << f.marker << "] " << f.text.text() << "\n";
+        // "(1)" is printed as written; a bare "1" is bracketed to stand out.
+        if (!f.marker.empty() && f.marker.front() == '(') {
+          out << f.marker << " " << f.text.text() << "\n";
+        } else {
+          out << "[" << f.marker << "] " << f.text.text() << "\n";
+        }
       }
     }
   } else {

@@ -146,6 +146,10 @@ TEST(CliTest, TextOutputIsValidUtf8AndEndsWithNewline) {
   ASSERT_FALSE(r.out.empty());
   EXPECT_EQ(r.out.back(), '\n');
   EXPECT_NE(r.out.find("157/KH-UBND"), std::string::npos);
+  // Repaired words, and the footnote after the text, linked by its marker.
+  EXPECT_NE(r.out.find("NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"), std::string::npos);
+  EXPECT_EQ(r.out.find("cāa"), std::string::npos);
+  EXPECT_NE(r.out.find("\n---\n(1) Quyết định giao chỉ tiêu"), std::string::npos) << r.out;
 }
 
 }  // namespace
