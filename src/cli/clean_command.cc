@@ -137,6 +137,12 @@ boost::json::object ToJson(const text::CleanedDocument& doc, const std::string& 
     o["confidence"] = r.confidence;
     o["line"] = doc.source.LineOf(r.origin);
     o["start"] = r.origin;
+    // The repaired word's characters keep the origins of the damaged ones.
+    const size_t end = r.offset + r.replacement.size();
+    if (end <= doc.text.size() &&
+        doc.text.text().compare(r.offset, r.replacement.size(), r.replacement) == 0) {
+      o["end"] = doc.source.SpanOf(doc.text, r.offset, end).end;
+    }
     repairs.push_back(std::move(o));
   }
   root["repairs"] = std::move(repairs);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "support/run_process.h"
@@ -137,6 +139,17 @@ TEST(CliTest, JsonSpansPointIntoTheOriginal) {
     EXPECT_GE(span.at("line_start").as_int64(), 1);
     EXPECT_LE(span.at("line_end").as_int64(), lines);
     EXPECT_LE(span.at("line_start").as_int64(), span.at("line_end").as_int64());
+  }
+  // Each repair's span is exactly the damaged word in the original file.
+  std::ifstream in(kSample, std::ios::binary);
+  const std::string original((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
+  const auto& repairs = v.at("repairs").as_array();
+  ASSERT_GE(repairs.size(), 10u);
+  for (const auto& rep : repairs) {
+    const auto start = static_cast<size_t>(rep.at("start").as_int64());
+    const auto end = static_cast<size_t>(rep.at("end").as_int64());
+    EXPECT_EQ(original.substr(start, end - start), std::string(rep.at("original").as_string()));
   }
 }
 
