@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/cli.h"
-#include "cli/file_input.h"
+#include "cli/document_input.h"
 #include "text/clean.h"
 
 namespace dondoc::cli {
@@ -173,27 +173,10 @@ int RunClean(const std::vector<std::string>& args, std::ostream& out, std::ostre
     err << "Run 'dondoc clean --help' for usage.\n";
     return kExitUsage;
   }
-  Result<std::string> bytes = ReadInputFile(parsed->file);
-  if (!bytes.ok()) {
-    err << "dondoc clean: " << bytes.status().message() << "\n";
-    return bytes.status().code() == StatusCode::kIoError ? kExitInternal : kExitUsage;
-  }
-
-  std::shared_ptr<const text::Lexicon> lexicon;
-  if (parsed->options.repair) {
-    auto loaded = text::Lexicon::LoadDefault();
-    if (!loaded.ok()) {
-      err << "dondoc clean: " << loaded.status().message() << "\n";
-      return kExitInternal;
-    }
-    lexicon = *loaded;
-  }
-
-  Result<text::CleanedDocument> doc =
-      text::Clean(std::move(bytes.value()), parsed->options, lexicon.get());
+  Result<text::CleanedDocument> doc = ReadAndClean(parsed->file, parsed->options);
   if (!doc.ok()) {
-    err << "dondoc clean: " << parsed->file << ": " << doc.status().message() << "\n";
-    return doc.status().code() == StatusCode::kInvalidInput ? kExitUsage : kExitInternal;
+    err << "dondoc clean: " << doc.status().message() << "\n";
+    return ExitCodeFor(doc.status());
   }
 
   if (!parsed->json) {

@@ -14,6 +14,8 @@ constexpr std::string_view kUsage =
     "Commands:\n"
     "  clean FILE     repair and normalise a Vietnamese document (text, legacy encodings,\n"
     "                 broken PDF fonts) and print it, with a map back to the original\n"
+    "  extract FILE   find tasks, targets, results, deadlines, reporting rules and cited\n"
+    "                 documents, each with its place in the original (JSON)\n"
     "  help [COMMAND] show help for a command\n"
     "\n"
     "Run 'dondoc COMMAND --help' for the options of one command.\n"
@@ -31,6 +33,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   try {
     if (command == "--help" || command == "-h" || command == "help") {
       if (!rest.empty() && rest[0] == "clean") return RunClean({"--help"}, out, err);
+      if (!rest.empty() && rest[0] == "extract") return RunExtract({"--help"}, out, err);
       out << kUsage;
       return kExitOk;
     }
@@ -39,6 +42,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       return kExitOk;
     }
     if (command == "clean") return RunClean(rest, out, err);
+    if (command == "extract") return RunExtract(rest, out, err);
   } catch (const std::exception& e) {
     err << "dondoc: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -19,5 +19,6 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 // Subcommands, each with the arguments that follow its name.
 int RunClean(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunExtract(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace dondoc::cli

@@ -1,0 +1,271 @@
+// dondoc extract FILE [--format json|text] [--province NAME] [--encoding NAME]
+//
+// Prints the extraction contract's JSON object (../shared/docs/
+// extract-contract.md): document, references, tasks, targets, results,
+// reporting_rules and task_stats, every item with its span in the original.
+
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "cli/document_input.h"
+#include "extract/extract.h"
+
+namespace dondoc::cli {
+namespace {
+
+constexpr std::string_view kExtractHelp =
+    "Usage: dondoc extract FILE [--format json|text] [--province NAME] [--encoding NAME]\n"
+    "\n"
+    "Reads a directive or report and prints what it assigns and reports: tasks (lead and\n"
+    "coordinating agencies, deadline, recurrence), targets, results, reporting rules, task\n"
+    "statistics and cited documents. Every item carries the lines and byte offsets of the\n"
+    "original file it was read from.\n"
+    "\n"
+    "Options:\n"
+    "  --format json    the extraction contract's JSON object (default)\n"
+    "  --format text    one line per item, for reading\n"
+    "  --province NAME  the province the document belongs to (e.g. \"Kon Tum\"); by default\n"
+    "                   agency names are matched for any province\n"
+    "  --encoding NAME  auto (default), utf-8, utf-16le, utf-16be, tcvn3, vni, windows-1258\n";
+
+struct ExtractArgs {
+  std::string file;
+  bool json = true;
+  extract::ExtractOptions options;
+  text::CleanOptions clean;
+};
+
+std::optional<ExtractArgs> ParseArgs(const std::vector<std::string>& args, std::ostream& err) {
+  ExtractArgs parsed;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= args.size()) {
+        err << "dondoc extract: " << a << " needs a value\n";
+        return std::nullopt;
+      }
+      return args[++i];
+    };
+    if (a == "--format") {
+      auto v = value();
+      if (!v) return std::nullopt;
+      if (*v != "text" && *v != "json") {
+        err << "dondoc extract: --format must be 'json' or 'text', not '" << *v << "'\n";
+        return std::nullopt;
+      }
+      parsed.json = (*v == "json");
+    } else if (a == "--province") {
+      auto v = value();
+      if (!v) return std::nullopt;
+      parsed.options.province = *v;
+    } else if (a == "--encoding") {
+      auto v = value();
+      if (!v) return std::nullopt;
+      auto e = text::ParseEncodingName(*v);
+      if (!e) {
+        err << "dondoc extract: unknown encoding '" << *v << "'\n";
+        return std::nullopt;
+      }
+      parsed.clean.encoding = *e;
+    } else if (!a.empty() && a[0] == '-' && a != "-") {
+      err << "dondoc extract: unknown option '" << a << "'\n";
+      return std::nullopt;
+    } else if (parsed.file.empty()) {
+      parsed.file = a;
+    } else {
+      err << "dondoc extract: only one FILE, got '" << parsed.file << "' and '" << a << "'\n";
+      return std::nullopt;
+    }
+  }
+  if (parsed.file.empty()) {
+    err << "dondoc extract: missing FILE\n";
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+template <typename T>
+boost::json::value OrNull(const std::optional<T>& v) {
+  if (!v) return nullptr;
+  return boost::json::value_from(*v);
+}
+
+boost::json::value DateOrNull(const std::optional<extract::Date>& d) {
+  if (!d) return nullptr;
+  return boost::json::value(d->Iso());
+}
+
+boost::json::object SpanJson(const extract::Span& s) {
+  return {
+      {"line_start", s.line_start}, {"line_end", s.line_end}, {"start", s.start}, {"end", s.end}};
+}
+
+boost::json::object ToJson(const extract::Extraction& x) {
+  using boost::json::array;
+  using boost::json::object;
+  object root;
+  const extract::DocumentInfo& d = x.document;
+  array recipients;
+  for (const std::string& r : d.recipients) recipients.emplace_back(r);
+  root["document"] = object{{"kind", OrNull(d.kind)},     {"number", OrNull(d.number)},
+                            {"date", DateOrNull(d.date)}, {"issuer", OrNull(d.issuer)},
+                            {"title", OrNull(d.title)},   {"place", OrNull(d.place)},
+                            {"signer", OrNull(d.signer)}, {"recipients", std::move(recipients)}};
+
+  array references;
+  for (const extract::Reference& r : x.references) {
+    references.push_back(object{{"kind", r.kind},
+                                {"number", OrNull(r.number)},
+                                {"date", DateOrNull(r.date)},
+                                {"issuer", OrNull(r.issuer)},
+                                {"title", OrNull(r.title)},
+                                {"span", SpanJson(r.span)}});
+  }
+  root["references"] = std::move(references);
+
+  array tasks;
+  for (const extract::Task& t : x.tasks) {
+    array coordinating;
+    for (const std::string& c : t.coordinating) coordinating.emplace_back(c);
+    boost::json::value deadline = nullptr;
+    if (t.deadline) {
+      deadline = object{{"text", t.deadline->text}, {"date", DateOrNull(t.deadline->date)}};
+    }
+    boost::json::value recurrence = nullptr;
+    if (t.recurrence) {
+      recurrence = object{{"text", t.recurrence->text},
+                          {"rule", extract::CadenceName(t.recurrence->rule)},
+                          {"day", OrNull(t.recurrence->day)}};
+    }
+    tasks.push_back(object{{"lead", OrNull(t.lead)},
+                           {"lead_as_written", OrNull(t.lead_as_written)},
+                           {"coordinating", std::move(coordinating)},
+                           {"text", t.text},
+                           {"deadline", std::move(deadline)},
+                           {"recurrence", std::move(recurrence)},
+                           {"section", t.section},
+                           {"span", SpanJson(t.span)}});
+  }
+  root["tasks"] = std::move(tasks);
+
+  array targets;
+  for (const extract::Target& t : x.targets) {
+    targets.push_back(object{{"name", t.name},
+                             {"value", OrNull(t.value)},
+                             {"low", OrNull(t.low)},
+                             {"high", OrNull(t.high)},
+                             {"unit", t.unit},
+                             {"comparator", extract::ComparatorSymbol(t.comparator)},
+                             {"direction", t.decrease ? "decrease" : "increase"},
+                             {"period", OrNull(t.period)},
+                             {"responsible", OrNull(t.responsible)},
+                             {"span", SpanJson(t.span)}});
+  }
+  root["targets"] = std::move(targets);
+
+  array results;
+  for (const extract::ResultItem& r : x.results) {
+    results.push_back(object{{"indicator", r.indicator},
+                             {"value", OrNull(r.value)},
+                             {"unit", r.unit},
+                             {"pct_of_plan", OrNull(r.pct_of_plan)},
+                             {"pct_vs_same_period", OrNull(r.pct_vs_same_period)},
+                             {"estimate", r.estimate},
+                             {"period", OrNull(r.period)},
+                             {"span", SpanJson(r.span)}});
+  }
+  root["results"] = std::move(results);
+
+  array rules;
+  for (const extract::ReportingRule& r : x.reporting_rules) {
+    boost::json::value cadence = nullptr;
+    if (r.cadence) cadence = extract::CadenceName(*r.cadence);
+    rules.push_back(object{{"who", OrNull(r.who)},
+                           {"to", OrNull(r.to)},
+                           {"via", OrNull(r.via)},
+                           {"cadence", std::move(cadence)},
+                           {"deadline_text", r.deadline_text},
+                           {"span", SpanJson(r.span)}});
+  }
+  root["reporting_rules"] = std::move(rules);
+
+  array stats;
+  for (const extract::TaskStats& s : x.task_stats) {
+    stats.push_back(object{{"total", OrNull(s.total)},
+                           {"done_on_time", OrNull(s.done_on_time)},
+                           {"done_late", OrNull(s.done_late)},
+                           {"open_in_time", OrNull(s.open_in_time)},
+                           {"open_overdue", OrNull(s.open_overdue)},
+                           {"as_of", DateOrNull(s.as_of)},
+                           {"span", SpanJson(s.span)}});
+  }
+  root["task_stats"] = std::move(stats);
+  return root;
+}
+
+void PrintText(const extract::Extraction& x, std::ostream& out) {
+  const extract::DocumentInfo& d = x.document;
+  out << "Văn bản: " << d.kind.value_or("?") << " " << d.number.value_or("(không số)");
+  if (d.date) out << " ngày " << d.date->Iso();
+  out << "\n";
+  for (const extract::Task& t : x.tasks) {
+    out << "[nhiệm vụ] dòng " << t.span.line_start << ": " << t.lead.value_or("(không rõ)");
+    if (t.deadline) out << " | hạn: " << t.deadline->text;
+    out << " | " << t.text << "\n";
+  }
+  for (const extract::Target& t : x.targets) {
+    out << "[chỉ tiêu] dòng " << t.span.line_start << ": " << t.name << " "
+        << extract::ComparatorSymbol(t.comparator) << " ";
+    if (t.value) out << *t.value;
+    if (t.low && t.high) out << *t.low << "-" << *t.high;
+    out << " " << t.unit << "\n";
+  }
+  for (const extract::ResultItem& r : x.results) {
+    out << "[kết quả] dòng " << r.span.line_start << ": " << r.indicator << " ";
+    if (r.value) out << *r.value << " " << r.unit;
+    if (r.pct_of_plan) out << " (" << *r.pct_of_plan << "% kế hoạch)";
+    out << "\n";
+  }
+  for (const extract::Reference& r : x.references) {
+    out << "[văn bản dẫn chiếu] dòng " << r.span.line_start << ": " << r.kind << " "
+        << r.number.value_or("") << "\n";
+  }
+}
+
+}  // namespace
+
+int RunExtract(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  for (const std::string& a : args) {
+    if (a == "--help" || a == "-h") {
+      out << kExtractHelp;
+      return kExitOk;
+    }
+  }
+  std::optional<ExtractArgs> parsed = ParseArgs(args, err);
+  if (!parsed) {
+    err << "Run 'dondoc extract --help' for usage.\n";
+    return kExitUsage;
+  }
+  Result<text::CleanedDocument> doc = ReadAndClean(parsed->file, parsed->clean);
+  if (!doc.ok()) {
+    err << "dondoc extract: " << doc.status().message() << "\n";
+    return ExitCodeFor(doc.status());
+  }
+  auto extractor = extract::Extractor::Create(parsed->options);
+  if (!extractor.ok()) {
+    err << "dondoc extract: " << extractor.status().message() << "\n";
+    return kExitInternal;
+  }
+  const extract::Extraction x = (*extractor)->Run(doc.value());
+  if (parsed->json) {
+    out << boost::json::serialize(ToJson(x)) << "\n";
+  } else {
+    PrintText(x, out);
+  }
+  return out.good() ? kExitOk : kExitInternal;
+}
+
+}  // namespace dondoc::cli
