@@ -218,6 +218,30 @@ void Lexicon::InsertHash(uint64_t hash, int32_t id) {
   }
 }
 
+void Lexicon::AddPairWeight(uint64_t pair_id, double w) {
+  if ((pair_count_ + 1) * 2 > pair_slots_.size()) {
+    // Grow to keep the load at most one half.
+    std::vector<PairSlot> old = std::move(pair_slots_);
+    pair_slots_.assign(std::max<size_t>(1024, old.size() * 2), PairSlot());
+    pair_count_ = 0;
+    for (const PairSlot& s : old) {
+      if (s.pair != kNoPair) AddPairWeight(s.pair, s.weight);
+    }
+  }
+  const size_t mask = pair_slots_.size() - 1;
+  for (size_t i = PairHash(pair_id) & mask;; i = (i + 1) & mask) {
+    if (pair_slots_[i].pair == pair_id) {
+      pair_slots_[i].weight += w;
+      return;
+    }
+    if (pair_slots_[i].pair == kNoPair) {
+      pair_slots_[i] = {pair_id, w};
+      ++pair_count_;
+      return;
+    }
+  }
+}
+
 void Lexicon::AddSyllableList(std::string_view text, bool weighted) {
   std::string key;
   ForEachLine(text, [&](std::string_view line) {
@@ -263,7 +287,7 @@ void Lexicon::AddWordList(std::string_view text) {
       }
       const int32_t id = Intern(key);
       weight_[id] += w;
-      if (prev >= 0) pair_weight_[PairId(prev, id)] += w;
+      if (prev >= 0) AddPairWeight(PairId(prev, id), w);
       prev = id;
     }
   });

@@ -78,17 +78,28 @@ class Lexicon {
   double SyllableWeight(std::string_view key) const { return SyllableWeight(IdOf(key)); }
   // Weight of the adjacent pair (left, right).
   double PairWeight(int32_t left, int32_t right) const {
-    if (left < 0 || right < 0) return 0;
-    auto it = pair_weight_.find(PairId(left, right));
-    return it == pair_weight_.end() ? 0 : it->second;
+    if (left < 0 || right < 0 || pair_slots_.empty()) return 0;
+    const uint64_t id = PairId(left, right);
+    const size_t mask = pair_slots_.size() - 1;
+    for (size_t i = PairHash(id) & mask;; i = (i + 1) & mask) {
+      if (pair_slots_[i].pair == id) return pair_slots_[i].weight;
+      if (pair_slots_[i].pair == kNoPair) return 0;
+    }
   }
   size_t syllable_count() const { return weight_.size(); }
-  size_t pair_count() const { return pair_weight_.size(); }
+  size_t pair_count() const { return pair_count_; }
 
   static uint64_t PairId(int32_t left, int32_t right) {
     return (static_cast<uint64_t>(static_cast<uint32_t>(left)) << 32) |
            static_cast<uint32_t>(right);
   }
+  // Slot of a pair id in open-addressing tables (Fibonacci hashing: the
+  // high bits of the product mix both ids).
+  static size_t PairHash(uint64_t pair_id) {
+    return static_cast<size_t>((pair_id * 0x9E3779B97F4A7C15ULL) >> 24);
+  }
+  // No PairId of two valid ids has all bits set: marks an empty slot.
+  static constexpr uint64_t kNoPair = ~uint64_t{0};
 
  private:
   struct StringHash {
@@ -102,7 +113,15 @@ class Lexicon {
 
   std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> ids_;
   std::vector<double> weight_;
-  std::unordered_map<uint64_t, double> pair_weight_;
+  // Pair weights, open addressing (power-of-two size, linear probing, load
+  // at most one half): asked for every reading pair of a damaged text.
+  struct PairSlot {
+    uint64_t pair = kNoPair;
+    double weight = 0;
+  };
+  std::vector<PairSlot> pair_slots_;
+  size_t pair_count_ = 0;
+  void AddPairWeight(uint64_t pair_id, double w);
   // KeyHash -> id, open addressing (power-of-two size, linear probing,
   // hash 0 marks an empty slot): the lookup of every word of a damaged text.
   struct Slot {

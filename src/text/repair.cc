@@ -16,7 +16,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
-#include <unordered_map>
 
 #include "text/repair_confusions.h"
 #include "text/utf8.h"
@@ -148,6 +147,8 @@ enum class Kind : uint8_t {
 
 enum class CaseShape : uint8_t { kLower, kTitle, kUpper };
 
+constexpr int32_t kNotLooked = -2;
+
 struct Token {
   uint32_t begin = 0;  // bytes in the input
   uint32_t end = 0;
@@ -158,6 +159,7 @@ struct Token {
   bool upper_context = false;  // the neighbouring words are written in capitals
   bool after_lower = false;    // follows a lower-case word in the same phrase
   Kind kind = Kind::kPlain;
+  int32_t id = kNotLooked;  // lexicon id of the word as written, once looked up
   uint32_t cand_begin = 0;  // into Analyzer::cands_
   uint32_t cand_end = 0;
 };
@@ -173,6 +175,74 @@ struct Candidate {
   double vote = 0;  // agreement with the document's reading of unknown glyphs
 };
 
+// Document pair counts: open addressing (power-of-two size, linear probing,
+// load at most one half). A slot belongs to the current count only when it
+// carries the current stamp, so clearing costs nothing.
+class PairCounts {
+ public:
+  void Clear() {
+    size_ = 0;
+    if (++stamp_ == 0) {
+      for (Slot& s : slots_) s.stamp = 0;
+      stamp_ = 1;
+    }
+  }
+  void Add(uint64_t pair) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    Slot& s = Probe(pair);
+    if (s.stamp != stamp_) {
+      s = {pair, 0, stamp_};
+      ++size_;
+    }
+    s.count += 1;
+  }
+  float Get(uint64_t pair) const {
+    if (slots_.empty()) return 0;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Lexicon::PairHash(pair) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.stamp != stamp_) return 0;
+      if (s.pair == pair) return s.count;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t pair = 0;
+    float count = 0;
+    uint32_t stamp = 0;
+  };
+  Slot& Probe(uint64_t pair) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Lexicon::PairHash(pair) & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.stamp != stamp_ || s.pair == pair) return s;
+    }
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot());
+    for (const Slot& o : old) {
+      if (o.stamp == stamp_) Probe(o.pair) = o;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+  uint32_t stamp_ = 1;
+};
+
+// Candidates already built for a damaged word: the same damaged word in the
+// same setting (kind, case context) always gets the same candidates, and
+// damaged words repeat a lot ("cāa", "Āy", "vÿ").
+struct CandidateCacheEntry {
+  uint64_t hash = 0;  // 0: empty slot
+  uint32_t cp_begin = 0;
+  uint32_t cp_len = 0;
+  uint32_t setting = 0;  // kind and case context
+  uint32_t cand_begin = 0;
+  uint32_t cand_end = 0;
+};
+
 // Per-thread working memory of the repair, kept between calls so that a
 // stream of documents does not fault in fresh pages for every one.
 struct Scratch {
@@ -183,7 +253,9 @@ struct Scratch {
   std::vector<uint32_t> choice;
   std::vector<double> confidence;
   std::vector<float> doc_uni;
-  std::unordered_map<uint64_t, float> doc_pair;
+  PairCounts doc_pair;
+  std::vector<uint32_t> ambiguous;
+  std::vector<CandidateCacheEntry> cand_cache;
   std::vector<double> link;
   std::vector<double> alpha;
   std::vector<double> beta;
@@ -197,7 +269,8 @@ struct Scratch {
     readings.clear();
     tokens.clear();
     cands.clear();
-    doc_pair.clear();
+    ambiguous.clear();
+    doc_pair.Clear();
   }
   // Gives memory back after an unusually large document.
   void Trim() {
@@ -220,6 +293,8 @@ class Analyzer {
         confidence_(scratch.confidence),
         doc_uni_(scratch.doc_uni),
         doc_pair_(scratch.doc_pair),
+        ambiguous_(scratch.ambiguous),
+        cand_cache_(scratch.cand_cache),
         link_(scratch.link),
         alpha_(scratch.alpha),
         beta_(scratch.beta),
@@ -235,6 +310,7 @@ class Analyzer {
  private:
   void Tokenize();
   void Classify();
+  void BuildAllCandidates();
   void BuildCandidates(Token& t);
   void CountDocStats(bool include_choices);
   void Decode();
@@ -259,7 +335,9 @@ class Analyzer {
   std::vector<uint32_t>& choice_;    // per token: chosen candidate index
   std::vector<double>& confidence_;  // per token
   std::vector<float>& doc_uni_;      // by syllable id
-  std::unordered_map<uint64_t, float>& doc_pair_;
+  PairCounts& doc_pair_;
+  std::vector<uint32_t>& ambiguous_;  // tokens with more than one candidate, in order
+  std::vector<CandidateCacheEntry>& cand_cache_;
   std::vector<double>& link_;  // pair scores of the current Decode
   std::vector<double>& alpha_;
   std::vector<double>& beta_;
@@ -397,7 +475,8 @@ void Analyzer::Classify() {
       if (any_letter) t.kind = Kind::kDamaged;
     } else if (glyph_letter) {
       const std::u32string_view word(cps_.data() + t.cp_begin, t.cp_end - t.cp_begin);
-      if (lex_.IdOfWord(word) < 0) {
+      t.id = lex_.IdOfWord(word);
+      if (t.id < 0) {
         t.kind = Kind::kInvalid;
       } else {
         // A glyph letter whose case disagrees with the rest of the word.
@@ -437,12 +516,61 @@ void Analyzer::Classify() {
   }
 }
 
+void Analyzer::BuildAllCandidates() {
+  size_t touched = 0;
+  for (const Token& t : tokens_) touched += t.kind != Kind::kPlain;
+  size_t slots = 64;
+  while (slots < 2 * touched) slots *= 2;
+  cand_cache_.assign(slots, CandidateCacheEntry());
+  const size_t mask = slots - 1;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    Token& t = tokens_[i];
+    if (t.kind != Kind::kPlain) {
+      // BuildCandidates reads the word, its kind and (through ShapeOf) its
+      // case context, nothing else.
+      const uint32_t setting = static_cast<uint32_t>(t.kind) | (t.after_lower ? 0x100u : 0u) |
+                               (t.upper_context ? 0x200u : 0u);
+      const uint32_t len = t.cp_end - t.cp_begin;
+      const std::u32string_view word(cps_.data() + t.cp_begin, len);
+      uint64_t h = 0xcbf29ce484222325ULL;
+      for (char32_t cp : word) h = (h ^ cp) * 0x100000001b3ULL;
+      h = (h ^ setting) * 0x100000001b3ULL;
+      if (h == 0) h = 1;
+      size_t k = (h ^ (h >> 32)) & mask;
+      for (;; k = (k + 1) & mask) {
+        const CandidateCacheEntry& e = cand_cache_[k];
+        if (e.hash == 0) break;
+        if (e.hash == h && e.setting == setting && e.cp_len == len &&
+            word == std::u32string_view(cps_.data() + e.cp_begin, len)) {
+          break;
+        }
+      }
+      CandidateCacheEntry& e = cand_cache_[k];
+      if (e.hash != 0) {
+        // Same candidates; their readings are shared, being the same text.
+        t.cand_begin = static_cast<uint32_t>(cands_.size());
+        for (uint32_t c = e.cand_begin; c < e.cand_end; ++c) {
+          const Candidate copy = cands_[c];
+          cands_.push_back(copy);
+        }
+        t.cand_end = static_cast<uint32_t>(cands_.size());
+      } else {
+        BuildCandidates(t);
+        e = {h, t.cp_begin, len, setting, t.cand_begin, t.cand_end};
+      }
+    } else {
+      BuildCandidates(t);
+    }
+    if (t.cand_end - t.cand_begin > 1) ambiguous_.push_back(static_cast<uint32_t>(i));
+  }
+}
+
 void Analyzer::BuildCandidates(Token& t) {
   t.cand_begin = static_cast<uint32_t>(cands_.size());
   const std::u32string_view word(cps_.data() + t.cp_begin, t.cp_end - t.cp_begin);
   if (t.kind == Kind::kPlain) {
     Candidate c;
-    c.id = lex_.IdOfWord(word);
+    c.id = t.id != kNotLooked ? t.id : lex_.IdOfWord(word);
     cands_.push_back(c);
     t.cand_end = static_cast<uint32_t>(cands_.size());
     return;
@@ -542,11 +670,11 @@ void Analyzer::BuildCandidates(Token& t) {
 
 void Analyzer::CountDocStats(bool include_choices) {
   doc_uni_.assign(lex_.syllable_count(), 0);
-  doc_pair_.clear();
+  doc_pair_.Clear();
   // Only pairs that touch a reading of an ambiguous word are ever asked for.
   wanted_.assign(lex_.syllable_count(), 0);
-  for (const Token& t : tokens_) {
-    if (t.cand_end - t.cand_begin < 2) continue;
+  for (const uint32_t i : ambiguous_) {
+    const Token& t = tokens_[i];
     for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
       if (cands_[c].id >= 0) wanted_[cands_[c].id] = 1;
     }
@@ -567,7 +695,7 @@ void Analyzer::CountDocStats(bool include_choices) {
     }
     doc_uni_[c->id] += 1;
     if (prev != nullptr && !t.break_before && (wanted_[prev->id] || wanted_[c->id])) {
-      doc_pair_[Lexicon::PairId(prev->id, c->id)] += 1;
+      doc_pair_.Add(Lexicon::PairId(prev->id, c->id));
     }
     prev = c;
   }
@@ -581,8 +709,7 @@ double Analyzer::Local(const Candidate& c) const {
 
 double Analyzer::Pair(const Candidate& a, const Candidate& b) const {
   if (a.id < 0 || b.id < 0) return 0;
-  auto it = doc_pair_.find(Lexicon::PairId(a.id, b.id));
-  const double doc = it == doc_pair_.end() ? 0 : it->second;
+  const double doc = doc_pair_.Get(Lexicon::PairId(a.id, b.id));
   return kPairLambda * std::log1p(kDocPairWeight * doc + lex_.PairWeight(a.id, b.id));
 }
 
@@ -591,12 +718,11 @@ double Analyzer::Pair(const Candidate& a, const Candidate& b) const {
 // with the best alternative in full context.
 void Analyzer::Decode() {
   const size_t n = tokens_.size();
-  // A word with one reading adds the same score to every path: skip it.
-  for (const Token& t : tokens_) {
-    const bool ambiguous = t.cand_end - t.cand_begin > 1;
-    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
-      cands_[c].local = ambiguous ? Local(cands_[c]) : 0;
-    }
+  // A word with one reading adds the same score to every path: skip it
+  // (its local score stays 0).
+  for (const uint32_t i : ambiguous_) {
+    const Token& t = tokens_[i];
+    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) cands_[c].local = Local(cands_[c]);
   }
   // Pair scores of linked neighbours where either side is ambiguous,
   // computed once: link_[link_at[i] + p * |C_i| + c] for token i.
@@ -604,17 +730,23 @@ void Analyzer::Decode() {
   std::vector<uint32_t>& link_at = link_at_;
   link_at.assign(n, kNoLink);
   link_.clear();
-  for (size_t i = 1; i < n; ++i) {
+  // The boundaries before and after each ambiguous token, in order.
+  size_t next_boundary = 1;
+  auto add_link = [&](size_t i) {
+    if (i < next_boundary || i >= n) return;
+    next_boundary = i + 1;
     const Token& t = tokens_[i];
     const Token& pt = tokens_[i - 1];
-    if (t.break_before || (t.cand_end - t.cand_begin < 2 && pt.cand_end - pt.cand_begin < 2)) {
-      continue;
-    }
+    if (t.break_before) return;
     link_at[i] = static_cast<uint32_t>(link_.size());
     for (uint32_t p = pt.cand_begin; p < pt.cand_end; ++p) {
       for (uint32_t c = t.cand_begin; c < t.cand_end; ++c)
         link_.push_back(Pair(cands_[p], cands_[c]));
     }
+  };
+  for (const uint32_t i : ambiguous_) {
+    add_link(i);
+    add_link(i + 1);
   }
   auto link = [&](size_t i, uint32_t p, uint32_t c) {
     if (link_at[i] == kNoLink) return 0.0;
@@ -626,21 +758,20 @@ void Analyzer::Decode() {
   std::vector<double>& alpha = alpha_;
   std::vector<double>& beta = beta_;
   std::vector<uint32_t>& back = back_;
-  alpha.assign(cands_.size(), 0);
-  beta.assign(cands_.size(), 0);
-  back.assign(cands_.size(), 0);
+  // Only entries of decoded segments are written and read: no clearing.
+  alpha.resize(cands_.size());
+  beta.resize(cands_.size());
+  back.resize(cands_.size());
   choice_.assign(n, 0);
   confidence_.assign(n, 1.0);
   // Unlinked boundaries split the document into independent segments; only
   // segments holding an ambiguous word need decoding.
-  for (size_t a = 0; a < n;) {
-    size_t b = a;
+  for (size_t k = 0; k < ambiguous_.size();) {
+    size_t a = ambiguous_[k];
+    while (a > 0 && link_at[a] != kNoLink) --a;
+    size_t b = ambiguous_[k];
     while (b + 1 < n && link_at[b + 1] != kNoLink) ++b;
-    const bool ambiguous = b > a || tokens_[a].cand_end - tokens_[a].cand_begin > 1;
-    if (!ambiguous) {
-      a = b + 1;
-      continue;
-    }
+    while (k < ambiguous_.size() && ambiguous_[k] <= b) ++k;
     for (size_t i = a; i <= b; ++i) {
       const Token& t = tokens_[i];
       for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
@@ -686,11 +817,9 @@ void Analyzer::Decode() {
       choice_[i] = arg;
       arg = back[tokens_[i].cand_begin + arg];
     }
-    a = b + 1;
   }
-  for (size_t i = 0; i < n; ++i) {
+  for (const uint32_t i : ambiguous_) {
     const Token& t = tokens_[i];
-    if (t.cand_end - t.cand_begin < 2) continue;
     const uint32_t chosen = t.cand_begin + choice_[i];
     const double best = alpha[chosen] + beta[chosen];
     double second = -std::numeric_limits<double>::infinity();
@@ -805,7 +934,7 @@ RepairResult Analyzer::Run() {
   Tokenize();
   Classify();
   if (damaged_ == 0) return {in_, {}};
-  for (Token& t : tokens_) BuildCandidates(t);
+  BuildAllCandidates();
   CountDocStats(false);
   Decode();
   // A second pass counts the first pass's choices as document statistics
