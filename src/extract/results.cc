@@ -1,6 +1,214 @@
+// Results: actual figures a report gives for the period it covers
+// ("Tổng vốn đầu tư toàn xã hội ước khoảng 27.035 tỷ đồng, đạt 100,13% kế
+// hoạch và tăng 15,51% so với cùng kỳ"), read from the past part of a report
+// and from its footnotes. Each figure with a unit is a result, except the
+// figures that qualify the one before it:
+//   - "đạt X% kế hoạch / dự toán", "bằng X% kế hoạch", "vượt X% kế hoạch"
+//     (-> 100 + X) give pct_of_plan;
+//   - "tăng X% (so với cùng kỳ)", "giảm X%", "bằng X% so với cùng kỳ" (->
+//     X - 100), "(tương ứng X%)" give pct_vs_same_period;
+//   - "tăng 5,82 triệu đồng so với năm 2022 (52,6 triệu đồng)": a change and
+//     the previous value, dropped;
+//   - "2.856/4.500 tỷ đồng": the second number is the plan, dropped.
+// A rate alone ("GRDP tăng 7,32%") is a result whose value is the rate.
+#include <functional>
+
+#include "extract/dates.h"
 #include "extract/steps.h"
+#include "extract/targets_scan.h"
 
 namespace dondoc::extract {
-// Placeholder until the results step lands.
-std::vector<ResultItem> ExtractResults(const DocumentContext&) { return {}; }
+namespace {
+
+using scan::EndsWithWord;
+using scan::Figure;
+using scan::FindIn;
+using scan::StartsWithWord;
+using scan::Trim;
+
+constexpr size_t kNpos = std::string_view::npos;
+
+bool IsPlanWord(std::string_view lower, size_t pos) {
+  for (std::string_view w :
+       {"kế hoạch", "kh", "dự toán", "so với kế hoạch", "so với dự toán", "nhiệm vụ", "chỉ tiêu",
+        "mục tiêu", "so với thực nguồn", "so với chỉ tiêu", "so với mục tiêu", "so với nhiệm vụ"}) {
+    if (StartsWithWord(lower, pos, w)) return true;
+  }
+  return false;
+}
+
+bool IsSamePeriodAt(std::string_view lower, size_t begin, size_t end) {
+  return FindIn(lower, begin, end, "cùng kỳ") != kNpos ||
+         FindIn(lower, begin, end, "so với năm") != kNpos;
+}
+
+// Words between the previous figure and this one that only connect
+// qualifiers ("đạt", "và", "tăng", ...): nothing else may stand there for
+// this figure to qualify the previous one.
+bool OnlyConnectors(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"so với cùng kỳ năm trước",
+                                                "so với cùng kỳ năm",
+                                                "so với cùng kỳ",
+                                                "cùng kỳ năm trước",
+                                                "so với năm trước",
+                                                "so với năm",
+                                                "kế hoạch",
+                                                "tốc độ tăng trưởng",
+                                                "tăng trưởng",
+                                                "tương ứng",
+                                                "dự toán",
+                                                "ước đạt",
+                                                "trung ương giao",
+                                                "tỉnh giao",
+                                                "giao",
+                                                "đạt",
+                                                "bằng",
+                                                "tăng",
+                                                "giảm",
+                                                "vượt",
+                                                "và",
+                                                "ước",
+                                                "khoảng",
+                                                "chiếm",
+                                                "tỷ lệ",
+                                                "năm",
+                                                "trước"};
+  size_t i = 0;
+  while (i < lower.size()) {
+    const char c = lower[i];
+    if (c == ' ' || c == ',' || c == '(' || c == ')' || c == ':' || (c >= '0' && c <= '9') ||
+        c == '-') {
+      ++i;
+      continue;
+    }
+    bool hit = false;
+    for (std::string_view w : kWords) {
+      if (lower.substr(i, w.size()) == w) {
+        i += w.size();
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) return false;
+  }
+  return true;
+}
+
+void ScanText(const DocumentContext& ctx, std::string_view text, std::string_view lower,
+              const std::optional<std::string>& default_period,
+              const std::function<Span(size_t, size_t)>& span_of, std::vector<ResultItem>* out) {
+  const std::vector<Figure> figures = scan::FindFigures(text, lower);
+  if (figures.empty()) return;
+  for (const scan::Range& clause : scan::SplitClauses(text)) {
+    const std::string_view clause_text = text.substr(clause.begin, clause.end - clause.begin);
+    std::optional<std::string> period = FindPeriod(clause_text, ctx.DateOrNull());
+    if (!period) period = default_period;
+    size_t current_index = kNpos;  // the result the next qualifier applies to
+    size_t prev_end = clause.begin;
+    size_t name_from = clause.begin;
+    for (const Figure& f : figures) {
+      if (f.begin < clause.begin || f.end > clause.end) continue;
+      ResultItem* current = current_index == kNpos ? nullptr : &(*out)[current_index];
+      const std::string_view gap = lower.substr(prev_end, f.begin - prev_end);
+      const bool attached = current != nullptr && OnlyConnectors(gap);
+      const bool pct = f.unit == "%";
+      // Qualifiers of the previous result.
+      if (pct && IsPlanWord(lower, f.end)) {
+        if (attached || current != nullptr) {
+          double v = f.value;
+          if (EndsWithWord(lower, f.begin, "vượt")) v += 100;
+          if (current && !current->pct_of_plan) current->pct_of_plan = v;
+        }
+        prev_end = f.end;
+        continue;
+      }
+      const bool up = EndsWithWord(lower, f.begin, "tăng") ||
+                      EndsWithWord(lower, f.begin, "tăng trưởng") ||
+                      EndsWithWord(lower, f.begin, "tương ứng tăng");
+      const bool down =
+          EndsWithWord(lower, f.begin, "giảm") || EndsWithWord(lower, f.begin, "tương ứng giảm");
+      const bool equal = EndsWithWord(lower, f.begin, "bằng");
+      const bool corresponding = EndsWithWord(lower, f.begin, "tương ứng");
+      const size_t after_end = std::min(clause.end, f.end + 40);
+      const bool same_period = IsSamePeriodAt(lower, f.end, after_end);
+      if (pct && attached && (up || down || corresponding || (equal && same_period))) {
+        double v = f.value;
+        if (equal) v -= 100;
+        if (down) v = -v;
+        if (corresponding) {
+          // "(tương ứng 53%)" takes the sign of the change it restates.
+          if (FindIn(lower, name_from, f.begin, "giảm") != kNpos) v = -v;
+        }
+        if (!current->pct_vs_same_period) current->pct_vs_same_period = v;
+        prev_end = f.end;
+        continue;
+      }
+      if (!pct && attached && (up || down)) {
+        prev_end = f.end;  // a change in absolute terms: not a result
+        continue;
+      }
+      // "(52,6 triệu đồng)" after "so với năm 2022", "(cùng kỳ năm trước là 13,9%)".
+      if (attached && (EndsWithWord(lower, f.begin, "là") || EndsWithWord(lower, f.begin, "(")) &&
+          (FindIn(lower, prev_end, f.begin, "năm trước") != kNpos ||
+           FindIn(lower, prev_end, f.begin, "so với năm") != kNpos ||
+           FindIn(lower, prev_end, f.begin, "cùng kỳ") != kNpos)) {
+        prev_end = f.end;
+        continue;
+      }
+      if (pct && equal && IsPlanWord(lower, f.end)) {
+        prev_end = f.end;
+        continue;
+      }
+      ResultItem r;
+      r.value = f.value;
+      r.unit = f.unit;
+      const std::string_view name = Trim(text.substr(name_from, f.begin - name_from));
+      r.indicator = std::string(name.substr(0, 300));
+      if (pct && (up || down) && !attached) {
+        r.pct_vs_same_period = down ? -f.value : f.value;
+      } else if (pct && equal && same_period) {
+        r.pct_vs_same_period = f.value - 100;
+      }
+      for (std::string_view w : {"ước", "dự kiến"}) {
+        if (FindIn(lower, clause.begin, f.begin, w) != kNpos) r.estimate = true;
+      }
+      r.period = period;
+      r.span = span_of(clause.begin, clause.end);
+      out->push_back(std::move(r));
+      current_index = out->size() - 1;
+      prev_end = f.end;
+      name_from = f.end;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<ResultItem> ExtractResults(const DocumentContext& ctx) {
+  std::vector<ResultItem> out;
+  if (ctx.doc == nullptr) return out;
+  const scan::DocumentZones zones = scan::ClassifyParagraphs(ctx);
+  if (!zones.is_report) return out;
+  std::optional<std::string> year;
+  if (ctx.date) year = std::to_string(ctx.date->year);
+  for (size_t p = 0; p < ctx.paragraphs().size(); ++p) {
+    if (zones.paragraph[p] != scan::Zone::kResults) continue;
+    const std::string_view text = ctx.ParagraphText(p);
+    const std::string lower = scan::Lower(text);
+    ScanText(
+        ctx, text, lower, year, [&](size_t b, size_t e) { return ctx.SpanOf(p, b, e); }, &out);
+  }
+  const auto& notes = ctx.doc->layout.footnotes;
+  for (size_t n = 0; n < notes.size(); ++n) {
+    const size_t p = notes[n].paragraph;
+    if (p < zones.paragraph.size() && zones.paragraph[p] != scan::Zone::kResults) continue;
+    const std::string_view text = notes[n].text.text();
+    const std::string lower = scan::Lower(text);
+    ScanText(
+        ctx, text, lower, year, [&](size_t b, size_t e) { return ctx.FootnoteSpanOf(n, b, e); },
+        &out);
+  }
+  return out;
+}
+
 }  // namespace dondoc::extract

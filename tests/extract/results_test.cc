@@ -1,0 +1,104 @@
+// Tests of the results step: reported figures of a report's past part, with
+// their share of the plan and their change against the same period.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/context.h"
+#include "extract/steps.h"
+#include "text/clean.h"
+
+namespace dondoc::extract {
+namespace {
+
+class ResultsTest : public ::testing::Test {
+ protected:
+  std::vector<ResultItem> Run(const std::string& body) {
+    const std::string input =
+        "BÁO CÁO\nTình hình năm 2024\n\nPhần thứ nhất\nKẾT QUẢ THỰC HIỆN NĂM 2024\n\n" + body;
+    text::CleanOptions options;
+    options.repair = false;
+    auto doc = text::Clean(input, options, nullptr);
+    EXPECT_TRUE(doc.ok());
+    doc_ = std::move(doc.value());
+    DocumentContext ctx;
+    ctx.doc = &doc_;
+    ctx.outline = BuildOutline(doc_.layout);
+    ctx.date = Date{2024, 12, 5};
+    return ExtractResults(ctx);
+  }
+  text::CleanedDocument doc_;
+};
+
+const ResultItem* Find(const std::vector<ResultItem>& rs, double value) {
+  for (const ResultItem& r : rs) {
+    if (r.value && *r.value == value) return &r;
+  }
+  return nullptr;
+}
+
+TEST_F(ResultsTest, ValueWithShareOfPlanAndGrowth) {
+  auto rs =
+      Run("- Doanh thu du lịch ước đạt 1.250,5 tỷ đồng, đạt 96,4% kế hoạch, tăng 8,2% so với cùng "
+          "kỳ.\n");
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].value.value_or(0), 1250.5);
+  EXPECT_EQ(rs[0].unit, "tỷ đồng");
+  EXPECT_DOUBLE_EQ(rs[0].pct_of_plan.value_or(0), 96.4);
+  EXPECT_DOUBLE_EQ(rs[0].pct_vs_same_period.value_or(0), 8.2);
+  EXPECT_TRUE(rs[0].estimate);
+  EXPECT_NE(rs[0].indicator.find("Doanh thu du lịch"), std::string::npos);
+}
+
+TEST_F(ResultsTest, RatioAgainstSamePeriodBecomesGrowth) {
+  auto rs = Run("- Sản lượng chè 4.210 tấn, bằng 112,5% so với cùng kỳ năm trước.\n");
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_NEAR(rs[0].pct_vs_same_period.value_or(0), 12.5, 1e-9);
+  EXPECT_FALSE(rs[0].estimate);
+}
+
+TEST_F(ResultsTest, DecreaseIsNegativeAndExceedingPlanAddsHundred) {
+  auto rs = Run(
+      "- Số vụ cháy rừng 12 vụ, giảm 20% so với cùng kỳ; trồng rừng 900 ha, vượt 5% kế hoạch.\n");
+  ASSERT_NE(Find(rs, 12), nullptr);
+  EXPECT_DOUBLE_EQ(Find(rs, 12)->pct_vs_same_period.value_or(0), -20);
+  ASSERT_NE(Find(rs, 900), nullptr);
+  EXPECT_DOUBLE_EQ(Find(rs, 900)->pct_of_plan.value_or(0), 105);
+  EXPECT_EQ(rs.size(), 2u);
+}
+
+TEST_F(ResultsTest, RateAloneIsTheValue) {
+  auto rs = Run("- Giá trị sản xuất công nghiệp tăng 6,5% so với cùng kỳ.\n");
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_DOUBLE_EQ(rs[0].value.value_or(0), 6.5);
+  EXPECT_EQ(rs[0].unit, "%");
+  EXPECT_DOUBLE_EQ(rs[0].pct_vs_same_period.value_or(0), 6.5);
+}
+
+TEST_F(ResultsTest, ChangesPreviousValuesAndPlanTotalsAreDropped) {
+  auto rs =
+      Run("- Thu nhập bình quân 45,2 triệu đồng, tăng 3,1 triệu đồng so với năm 2023 (42,1 triệu "
+          "đồng). Giải ngân 820/1.000 tỷ đồng, đạt 82% kế hoạch.\n");
+  ASSERT_EQ(rs.size(), 2u) << rs.size();
+  EXPECT_EQ(rs[0].value.value_or(0), 45.2);
+  EXPECT_EQ(rs[1].value.value_or(0), 820);
+  EXPECT_DOUBLE_EQ(rs[1].pct_of_plan.value_or(0), 82);
+}
+
+TEST_F(ResultsTest, DatesYearsAndRanksAreNotResults) {
+  auto rs = Run(
+      "- Đến ngày 15-10-2024, tỉnh xếp thứ 21/63 tỉnh, thành phố theo Quyết định số 12/QĐ-UBND.\n");
+  EXPECT_TRUE(rs.empty()) << rs.size();
+}
+
+TEST_F(ResultsTest, PlansAndFutureGoalsAreNotResults) {
+  auto rs =
+      Run("- Trồng mới 500 ha rừng.\n\nPhần thứ hai\nMỤC TIÊU, CHỈ TIÊU NĂM 2025\n\n"
+          "- Trồng mới 700 ha rừng.\n\nPhần thứ ba\nNHIỆM VỤ, GIẢI PHÁP NĂM 2025\n\n"
+          "- Hỗ trợ 300 hộ nghèo.\n");
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].value.value_or(0), 500);
+}
+
+}  // namespace
+}  // namespace dondoc::extract
