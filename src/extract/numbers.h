@@ -26,6 +26,9 @@ struct Quantity {
   size_t begin = 0;  // byte range of the number and its unit in the searched text
   size_t end = 0;
   std::optional<double> range_high;  // "19-20%" -> value 19, range_high 20
+  // False when the unit is a guess (the first noun after the number, not in
+  // the table of known units); callers may ignore such units.
+  bool unit_known = true;
 };
 
 // All quantities in `text` (UTF-8, NFC), in order. A multiplier word that is
@@ -34,8 +37,11 @@ struct Quantity {
 // normalises multipliers, so keep them as written in the unit).
 std::vector<Quantity> FindQuantities(std::string_view text);
 
-// Canonical form of a unit string as written ("tỉ đồng" -> "tỷ đồng",
-// "% GRDP" -> "%", "ha/năm" kept).
+// Canonical form of a unit string as written: spaces collapsed, title-case
+// words lowered, "tỉ" -> "tỷ", "ngàn" -> "nghìn", "m²" -> "m2"; every "%..."
+// ("% GRDP", "%/năm") -> "%"; per-person and per-year forms the scorer
+// folds ("triệu đồng/người" -> "triệu đồng", "giường/vạn dân" -> "giường",
+// "lượt khách" -> "lượt", "ha/năm" -> "ha").
 std::string CanonicalUnit(std::string_view unit);
 
 }  // namespace dondoc::extract
