@@ -178,10 +178,13 @@ int32_t Lexicon::Intern(const std::string& key) {
 
 int32_t Lexicon::IdOfWord(std::u32string_view word) const {
   if (word.empty() || slots_.empty()) return -1;
+  // The table once per word, not through ClassifyLetter per letter.
+  const VnLetter* facts = LetterFacts().by_cp.data();
   uint64_t h = kFnvBasis;
   uint32_t tone = 0;
   for (char32_t cp : word) {
-    const VnLetter l = ClassifyLetter(cp);
+    if (cp >= kMaxLetter) return -1;
+    const VnLetter& l = facts[cp];
     if (!l.is_letter) return -1;
     if (l.tone != 0) {
       if (tone != 0) return -1;

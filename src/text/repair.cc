@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 #include "text/repair_confusions.h"
@@ -64,12 +65,13 @@ const std::u32string& GenericLetters() {
 // Per-code-point facts used on every character of a damaged document,
 // gathered into one table so that a character costs one lookup.
 enum CpFlag : uint8_t {
-  kLetterFlag = 1,      // ASCII or Vietnamese letter
-  kUpperFlag = 2,       // a capital letter
-  kSuspiciousFlag = 4,  // IsSuspiciousCodePoint
-  kGlyphFlag = 8,       // a known damaged glyph (ReadingsOf non-empty)
-  kRealGlyphFlag = 16,  // a known glyph that is also a Vietnamese letter
-  kWordFlag = 32,       // letter or suspicious: part of a word
+  kLetterFlag = 1,        // ASCII or Vietnamese letter
+  kUpperFlag = 2,         // a capital letter
+  kSuspiciousFlag = 4,    // IsSuspiciousCodePoint
+  kGlyphFlag = 8,         // a known damaged glyph (ReadingsOf non-empty)
+  kRealGlyphFlag = 16,    // a known glyph that is also a Vietnamese letter
+  kWordFlag = 32,         // letter or suspicious: part of a word
+  kCapitalFormFlag = 64,  // a known glyph in its capital form (GlyphReadings::capital_form)
 };
 constexpr char32_t kFlagTableSize = 0x1F00;
 
@@ -87,6 +89,7 @@ struct CpFlagTable {
     if (IsSuspiciousCodePoint(cp)) f |= kSuspiciousFlag | kWordFlag;
     if (!g.letters.empty()) f |= kGlyphFlag;
     if (g.is_real_letter) f |= kRealGlyphFlag;
+    if (g.capital_form) f |= kCapitalFormFlag;
     return f;
   }
   uint8_t Of(char32_t cp) const {
@@ -98,6 +101,33 @@ struct CpFlagTable {
 const CpFlagTable& CpFlags() {
   static const CpFlagTable table;
   return table;
+}
+
+// NextCodePoint with the two- and three-byte sequences (all Vietnamese
+// letters) decoded inline: Tokenize reads every code point of the text.
+inline char32_t DecodeAt(std::string_view s, size_t& i) {
+  const unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  const size_t n = s.size();
+  if ((b & 0xE0) == 0xC0 && i + 1 < n) {
+    const unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      i += 2;
+      return (static_cast<char32_t>(b & 0x1F) << 6) | (b1 & 0x3F);
+    }
+  } else if ((b & 0xF0) == 0xE0 && i + 2 < n) {
+    const unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+    const unsigned char b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      i += 3;
+      return (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) |
+             (b2 & 0x3F);
+    }
+  }
+  return NextCodePoint(s, i);  // four-byte and malformed sequences
 }
 
 // Fast gate: true when some suspicious code point touches a letter.
@@ -148,6 +178,7 @@ enum class Kind : uint8_t {
 enum class CaseShape : uint8_t { kLower, kTitle, kUpper };
 
 constexpr int32_t kNotLooked = -2;
+constexpr uint8_t kNonAsciiTrait = 128;  // beside the CpFlag bits
 
 struct Token {
   uint32_t begin = 0;  // bytes in the input
@@ -158,6 +189,9 @@ struct Token {
   bool break_before = true;    // punctuation or digits since the previous token
   bool upper_context = false;  // the neighbouring words are written in capitals
   bool after_lower = false;    // follows a lower-case word in the same phrase
+  // Gathered by Tokenize so that Classify need not read the word again:
+  uint8_t traits = 0;  // CpFlags of its code points or-ed, plus kNonAsciiTrait
+  int8_t caps = -1;    // 1 capitals (two or more letters, glyphs ignored), 0 not, -1 unknown
   Kind kind = Kind::kPlain;
   int32_t id = kNotLooked;  // lexicon id of the word as written, once looked up
   uint32_t cand_begin = 0;  // into Analyzer::cands_
@@ -261,7 +295,6 @@ struct Scratch {
   std::vector<double> beta;
   std::vector<uint32_t> back;
   std::vector<uint32_t> link_at;
-  std::vector<int8_t> caps;
   std::vector<uint8_t> wanted;
 
   void Clear() {
@@ -300,7 +333,6 @@ class Analyzer {
         beta_(scratch.beta),
         back_(scratch.back),
         link_at_(scratch.link_at),
-        caps_(scratch.caps),
         wanted_(scratch.wanted) {
     scratch.Clear();
   }
@@ -312,7 +344,8 @@ class Analyzer {
   void Classify();
   void BuildAllCandidates();
   void BuildCandidates(Token& t);
-  void CountDocStats(bool include_choices);
+  void CountDocStats();
+  void AddChoicesToDocStats();
   void Decode();
   void VoteOnUnknownGlyphs();
   double Local(const Candidate& c) const;
@@ -343,7 +376,6 @@ class Analyzer {
   std::vector<double>& beta_;
   std::vector<uint32_t>& back_;
   std::vector<uint32_t>& link_at_;
-  std::vector<int8_t>& caps_;
   std::vector<uint8_t>& wanted_;
   size_t damaged_ = 0;
   bool unknown_glyphs_ = false;  // a suspicious code point no table knows
@@ -356,11 +388,24 @@ void Analyzer::Tokenize() {
   bool in_word = false;
   Token t;
   size_t i = 0;
+  // Per word: CpFlags or-ed, non-glyph letters and capitals.
+  uint32_t traits = 0;
+  uint32_t letters = 0;
+  uint32_t uppers = 0;
+  auto finish = [&](size_t end) {
+    t.end = static_cast<uint32_t>(end);
+    t.cp_end = static_cast<uint32_t>(cps_.size());
+    t.traits = static_cast<uint8_t>(traits);
+    if (letters >= 2) t.caps = uppers == letters ? 1 : 0;
+    tokens_.push_back(t);
+  };
+  // At most one code point per byte: no reallocation while reading.
+  cps_.reserve(s_.size());
   while (i < s_.size()) {
     const size_t start = i;
-    const unsigned char b = static_cast<unsigned char>(s_[i]);
-    const char32_t cp = b < 0x80 ? (++i, b) : NextCodePoint(s_, i);
-    if (flags_.Of(cp) & kWordFlag) {
+    const char32_t cp = DecodeAt(s_, i);
+    const uint8_t f = flags_.Of(cp);
+    if (f & kWordFlag) {
       if (!in_word) {
         t = Token();
         t.begin = static_cast<uint32_t>(start);
@@ -368,25 +413,25 @@ void Analyzer::Tokenize() {
         t.line = line;
         t.break_before = brk;
         in_word = true;
+        traits = letters = uppers = 0;
       }
+      traits |= f | (cp >= 0x80 ? kNonAsciiTrait : 0);
+      const bool counted = !(f & kGlyphFlag);
+      letters += counted && (f & kLetterFlag);
+      uppers += counted && (f & kUpperFlag);
+      if ((f & (kSuspiciousFlag | kGlyphFlag)) == kSuspiciousFlag) unknown_glyphs_ = true;
       cps_.push_back(cp);
       continue;
     }
     if (in_word) {
-      t.end = static_cast<uint32_t>(start);
-      t.cp_end = static_cast<uint32_t>(cps_.size());
-      tokens_.push_back(t);
+      finish(start);
       in_word = false;
       brk = false;
     }
     if (cp == '\n') ++line;
     if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0)) brk = true;
   }
-  if (in_word) {
-    t.end = static_cast<uint32_t>(s_.size());
-    t.cp_end = static_cast<uint32_t>(cps_.size());
-    tokens_.push_back(t);
-  }
+  if (in_word) finish(s_.size());
 }
 
 CaseShape Analyzer::ShapeOf(const Token& t) const {
@@ -395,27 +440,26 @@ CaseShape Analyzer::ShapeOf(const Token& t) const {
   bool first_upper = false;
   for (uint32_t p = t.cp_begin; p < t.cp_end; ++p) {
     const char32_t cp = cps_[p];
-    const GlyphReadings g = ReadingsOf(cp);
-    const VnLetter l = ClassifyLetter(cp);
+    const uint8_t f = flags_.Of(cp);
     bool is_upper;
     bool vote = true;
-    if (!g.letters.empty()) {
+    if (f & kGlyphFlag) {
       if (cp == 0xFFFD) continue;  // no case forms
-      if (g.is_real_letter) {
-        is_upper = l.upper;
+      if (f & kRealGlyphFlag) {
+        is_upper = (f & kUpperFlag) != 0;
         vote = false;  // its case is unreliable: the glyph may stand for the other case
       } else {
-        is_upper = g.capital_form;
+        is_upper = (f & kCapitalFormFlag) != 0;
       }
-    } else if (l.is_letter) {
-      is_upper = l.upper;
+    } else if (f & kLetterFlag) {
+      is_upper = (f & kUpperFlag) != 0;
     } else {
       continue;
     }
     if (p == t.cp_begin) {
       first_upper = is_upper;
       // "Ánh" after a lower-case word: Á is the glyph of lower-case ả here.
-      if (g.is_real_letter && !g.capital_form && t.after_lower) first_upper = false;
+      if ((f & kRealGlyphFlag) && !(f & kCapitalFormFlag) && t.after_lower) first_upper = false;
     } else if (vote) {
       (is_upper ? upper : lower)++;
     }
@@ -427,26 +471,12 @@ CaseShape Analyzer::ShapeOf(const Token& t) const {
 }
 
 void Analyzer::Classify() {
-  // Capital words (two or more letters, all capitals, glyphs ignored).
-  std::vector<int8_t>& caps = caps_;  // 1 capitals, 0 not, -1 unknown
-  caps.assign(tokens_.size(), -1);
   for (size_t i = 0; i < tokens_.size(); ++i) {
-    int letters = 0;
-    int uppers = 0;
-    for (uint32_t p = tokens_[i].cp_begin; p < tokens_[i].cp_end; ++p) {
-      const uint8_t f = flags_.Of(cps_[p]);
-      if (f & kGlyphFlag) continue;
-      letters += (f & kLetterFlag) != 0;
-      uppers += (f & kUpperFlag) != 0;
-    }
-    if (letters >= 2) caps[i] = uppers == letters ? 1 : 0;
-  }
-  for (size_t i = 0; i < tokens_.size(); ++i) {
-    const int prev = i > 0 ? caps[i - 1] : -1;
-    const int next = i + 1 < tokens_.size() ? caps[i + 1] : -1;
+    const int prev = i > 0 ? tokens_[i - 1].caps : -1;
+    const int next = i + 1 < tokens_.size() ? tokens_[i + 1].caps : -1;
     // Only neighbours in the same phrase count ("UBND Hà" is no heading).
-    const int p = i > 0 && !tokens_[i].break_before ? caps[i - 1] : -1;
-    const int n = i + 1 < tokens_.size() && !tokens_[i + 1].break_before ? caps[i + 1] : -1;
+    const int p = i > 0 && !tokens_[i].break_before ? tokens_[i - 1].caps : -1;
+    const int n = i + 1 < tokens_.size() && !tokens_[i + 1].break_before ? tokens_[i + 1].caps : -1;
     tokens_[i].upper_context = (p == 1 || n == 1) && prev != 0 && next != 0;
     if (i > 0 && !tokens_[i].break_before) {
       const uint8_t f = flags_.Of(cps_[tokens_[i - 1].cp_begin]);
@@ -454,23 +484,12 @@ void Analyzer::Classify() {
     }
   }
   for (Token& t : tokens_) {
-    bool suspicious = false;
-    bool glyph_letter = false;
-    bool any_letter = false;
-    bool ascii = true;
-    for (uint32_t p = t.cp_begin; p < t.cp_end; ++p) {
-      const char32_t cp = cps_[p];
-      if (cp >= 0x80) ascii = false;
-      const uint8_t f = flags_.Of(cp);
-      if (f & kSuspiciousFlag) {
-        suspicious = true;
-        if (!(f & kGlyphFlag)) unknown_glyphs_ = true;
-      } else {
-        any_letter = true;
-        if (f & kRealGlyphFlag) glyph_letter = true;
-      }
-    }
-    if (ascii) continue;
+    if (!(t.traits & kNonAsciiTrait)) continue;
+    // Word code points are letters or suspicious, never both; glyph letters
+    // (á à ă ...) are letters.
+    const bool suspicious = (t.traits & kSuspiciousFlag) != 0;
+    const bool any_letter = (t.traits & kLetterFlag) != 0;
+    const bool glyph_letter = (t.traits & kRealGlyphFlag) != 0;
     if (suspicious) {
       if (any_letter) t.kind = Kind::kDamaged;
     } else if (glyph_letter) {
@@ -482,10 +501,9 @@ void Analyzer::Classify() {
         // A glyph letter whose case disagrees with the rest of the word.
         const CaseShape shape = ShapeOf(t);
         for (uint32_t p = t.cp_begin + 1; p < t.cp_end; ++p) {
-          const GlyphReadings g = ReadingsOf(cps_[p]);
-          if (!g.is_real_letter) continue;
-          if (ClassifyLetter(cps_[p]).upper != (shape == CaseShape::kUpper))
-            t.kind = Kind::kCaseOdd;
+          const uint8_t f = flags_.Of(cps_[p]);
+          if (!(f & kRealGlyphFlag)) continue;
+          if (((f & kUpperFlag) != 0) != (shape == CaseShape::kUpper)) t.kind = Kind::kCaseOdd;
         }
       }
     }
@@ -668,7 +686,7 @@ void Analyzer::BuildCandidates(Token& t) {
   t.cand_end = static_cast<uint32_t>(cands_.size());
 }
 
-void Analyzer::CountDocStats(bool include_choices) {
+void Analyzer::CountDocStats() {
   doc_uni_.assign(lex_.syllable_count(), 0);
   doc_pair_.Clear();
   // Only pairs that touch a reading of an ambiguous word are ever asked for.
@@ -683,12 +701,7 @@ void Analyzer::CountDocStats(bool include_choices) {
   for (size_t i = 0; i < tokens_.size(); ++i) {
     const Token& t = tokens_[i];
     const bool single = t.cand_end - t.cand_begin == 1;
-    const Candidate* c = nullptr;
-    if (single) {
-      c = &cands_[t.cand_begin];
-    } else if (include_choices) {
-      c = &cands_[t.cand_begin + choice_[i]];
-    }
+    const Candidate* c = single ? &cands_[t.cand_begin] : nullptr;
     if (c == nullptr || c->id < 0) {
       prev = nullptr;
       continue;
@@ -698,6 +711,35 @@ void Analyzer::CountDocStats(bool include_choices) {
       doc_pair_.Add(Lexicon::PairId(prev->id, c->id));
     }
     prev = c;
+  }
+}
+
+// The counts CountDocStats would make with the chosen readings of the
+// ambiguous words counted too: their unigrams and the pairs touching them
+// are all that is missing (counts are small integers, exact in float).
+void Analyzer::AddChoicesToDocStats() {
+  const size_t n = tokens_.size();
+  auto counted = [&](size_t i) -> int32_t {
+    const Token& t = tokens_[i];
+    const uint32_t k = t.cand_end - t.cand_begin == 1 ? 0 : choice_[i];
+    return cands_[t.cand_begin + k].id;
+  };
+  for (const uint32_t i : ambiguous_) {
+    const int32_t id = counted(i);
+    if (id < 0) continue;
+    doc_uni_[id] += 1;
+    if (i > 0 && !tokens_[i].break_before) {
+      const int32_t left = counted(i - 1);
+      if (left >= 0 && (wanted_[left] || wanted_[id])) doc_pair_.Add(Lexicon::PairId(left, id));
+    }
+    // An ambiguous right neighbour adds this pair itself.
+    if (i + 1 < n && !tokens_[i + 1].break_before &&
+        tokens_[i + 1].cand_end - tokens_[i + 1].cand_begin == 1) {
+      const int32_t right = counted(i + 1);
+      if (right >= 0 && (wanted_[id] || wanted_[right])) {
+        doc_pair_.Add(Lexicon::PairId(id, right));
+      }
+    }
   }
 }
 
@@ -918,6 +960,15 @@ std::vector<std::pair<size_t, char32_t>> FindQuotes(std::string_view s) {
   constexpr size_t kMaxQuote = 800;
   size_t open = std::string_view::npos;
   for (size_t i = 0; i < s.size(); ++i) {
+    // Skip eight bytes at a time while none is '<' (0x3C) or '=' (0x3D).
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, sizeof w);
+      const uint64_t x = (w & 0xFEFEFEFEFEFEFEFEULL) ^ 0x3C3C3C3C3C3C3C3CULL;
+      if (((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (s[i] != '<' && s[i] != '=') continue;
     if (opening(i)) {
       open = i;
@@ -935,7 +986,7 @@ RepairResult Analyzer::Run() {
   Classify();
   if (damaged_ == 0) return {in_, {}};
   BuildAllCandidates();
-  CountDocStats(false);
+  CountDocStats();
   Decode();
   // A second pass counts the first pass's choices as document statistics
   // and lets the document vote on glyphs no table knows. It pays off only
@@ -943,7 +994,7 @@ RepairResult Analyzer::Run() {
   const bool close_call = std::any_of(confidence_.begin(), confidence_.end(),
                                       [](double c) { return c < kSecondPassBelow; });
   if (unknown_glyphs_ || close_call) {
-    CountDocStats(true);
+    AddChoicesToDocStats();
     VoteOnUnknownGlyphs();
     Decode();
   }
