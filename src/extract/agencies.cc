@@ -1,24 +1,652 @@
+// Agency gazetteer and matcher (see agencies.h).
+//
+// Text is cut into tokens: words (letters and digits, with an apostrophe
+// inside a word kept, as in "Ia H'Drai"), "&" read as the word "và", soft
+// punctuation (commas and dashes, optional inside a name) and hard
+// punctuation (everything else, which ends a name). Words are compared by
+// text::ComparisonKey, so case and tone placement do not matter.
+//
+// Every name and alias of data/agencies.tsv, with every combination of the
+// abbreviation rows applied, is a path of word keys in a trie. Find walks the
+// trie from each word, keeps the longest terminal, and lets a title
+// ("Giám đốc", "Trưởng ban", ...) in front of it and a province suffix
+// ("tỉnh", "tỉnh Kon Tum") after it belong to the mention. The walk from one
+// word is bounded by the longest alias, so Find is linear in the text.
 #include "extract/agencies.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+#include <utility>
+
+#include "text/utf8.h"
+#include "text/vietnamese.h"
 
 namespace dondoc::extract {
 namespace {
-// Placeholder until the gazetteer lands: knows no agency.
-class EmptyGazetteer : public Gazetteer {
- public:
-  std::vector<AgencyMention> Find(std::string_view) const override { return {}; }
-  std::optional<AgencyMention> Canonicalize(std::string_view) const override {
-    return std::nullopt;
-  }
-  std::optional<AgencySuccession> SuccessorOf(std::string_view) const override {
-    return std::nullopt;
-  }
+
+constexpr std::string_view kPlaceKey = "\x01place";
+constexpr std::string_view kProvinceKey = "\x01province";
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+enum class TokenKind { kWord, kSoft, kHard };
+
+struct Token {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string key;  // ComparisonKey of a word; "và" for "&"; the character otherwise
+  TokenKind kind = TokenKind::kHard;
+  bool capital = false;    // first letter upper case
+  bool all_upper = false;  // every letter upper case (and at least two letters)
 };
+
+bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+bool IsWordChar(char32_t cp) { return IsDigit(cp) || text::IsWordCodePoint(cp); }
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+bool IsSoft(char32_t cp) {
+  return cp == ',' || cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+bool IsSpace(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x202F ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000 || cp == 0xFEFF;
+}
+bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return text::SplitLetter(cp).upper;
+}
+
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t at = i;
+    const char32_t cp = text::NextCodePoint(s, i);
+    if (IsSpace(cp)) continue;
+    Token t;
+    t.begin = at;
+    if (IsWordChar(cp)) {
+      size_t letters = 0;
+      size_t uppers = 0;
+      t.capital = IsUpper(cp);
+      size_t j = at;
+      size_t end = at;
+      while (j < s.size()) {
+        size_t k = j;
+        const char32_t c = text::NextCodePoint(s, k);
+        if (IsWordChar(c)) {
+          if (!IsDigit(c)) {
+            ++letters;
+            if (IsUpper(c)) ++uppers;
+          }
+          end = j = k;
+          continue;
+        }
+        // An apostrophe between two word characters stays in the word.
+        if (IsApostrophe(c) && end == j && k < s.size()) {
+          size_t m = k;
+          if (IsWordChar(text::NextCodePoint(s, m))) {
+            j = k;
+            continue;
+          }
+        }
+        break;
+      }
+      t.end = end;
+      t.kind = TokenKind::kWord;
+      t.all_upper = letters >= 2 && uppers == letters;
+      t.key = text::ComparisonKey(s.substr(at, end - at));
+      i = end;
+    } else if (cp == '&') {
+      t.end = i;
+      t.kind = TokenKind::kWord;
+      t.key = "và";
+    } else {
+      t.end = i;
+      t.kind = IsSoft(cp) ? TokenKind::kSoft : TokenKind::kHard;
+      t.key.assign(s.substr(at, i - at));
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// Word keys of a data string; "<place>" and "<province>" become placeholders.
+std::vector<std::string> KeysOf(std::string_view s) {
+  std::vector<std::string> keys;
+  const std::vector<Token> tokens = Tokenize(s);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.key == "<" && i + 2 < tokens.size() && tokens[i + 2].key == ">") {
+      if (tokens[i + 1].key == "place") keys.emplace_back(kPlaceKey);
+      if (tokens[i + 1].key == "province") keys.emplace_back(kProvinceKey);
+      i += 2;
+      continue;
+    }
+    if (t.kind == TokenKind::kSoft) continue;
+    keys.push_back(t.key);
+  }
+  return keys;
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    const size_t pos = s.find(sep, start);
+    out.push_back(
+        s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    if (pos == std::string_view::npos) break;
+    start = pos + 1;
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Collapses runs of white space to one space (place names as written).
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t at = i;
+    const char32_t cp = text::NextCodePoint(s, i);
+    if (IsSpace(cp)) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.append(s.substr(at, i - at));
+  }
+  return out;
+}
+
+std::optional<AgencyKind> KindFromName(std::string_view name) {
+  static const std::pair<std::string_view, AgencyKind> kKinds[] = {
+      {"committee", AgencyKind::kPeoplesCommittee},
+      {"council", AgencyKind::kPeoplesCouncil},
+      {"party", AgencyKind::kPartyCommittee},
+      {"office", AgencyKind::kOffice},
+      {"department", AgencyKind::kDepartment},
+      {"board", AgencyKind::kBoard},
+      {"sector", AgencyKind::kSector},
+      {"mass", AgencyKind::kMassOrganisation},
+      {"central", AgencyKind::kCentral},
+      {"collective", AgencyKind::kCollective},
+      {"other", AgencyKind::kOther},
+  };
+  for (const auto& [n, k] : kKinds) {
+    if (n == name) return k;
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// Trie of word keys
+
+struct Node {
+  std::unordered_map<std::string, int> next;
+  int value = -1;  // entry or title index of a name ending here
+};
+
+class Trie {
+ public:
+  Trie() : nodes_(1) {}
+  // Adds a path; keeps the first value given for a path.
+  void Add(const std::vector<std::string>& keys, int value) {
+    int n = 0;
+    for (const std::string& k : keys) {
+      auto it = nodes_[n].next.find(k);
+      if (it == nodes_[n].next.end()) {
+        nodes_.emplace_back();
+        const int id = static_cast<int>(nodes_.size()) - 1;
+        nodes_[n].next.emplace(k, id);
+        n = id;
+      } else {
+        n = it->second;
+      }
+    }
+    if (nodes_[n].value < 0) nodes_[n].value = value;
+  }
+  int Child(int node, const std::string& key) const {
+    const auto& next = nodes_[node].next;
+    auto it = next.find(key);
+    return it == next.end() ? -1 : it->second;
+  }
+  int Value(int node) const { return nodes_[node].value; }
+  bool HasChildren(int node) const { return !nodes_[node].next.empty(); }
+
+ private:
+  std::vector<Node> nodes_;
+};
+
+struct Entry {
+  std::string canonical;
+  AgencyKind kind = AgencyKind::kOther;
+  bool prov = false;
+  bool lower = false;
+  std::string successor;
+  std::string effective;
+};
+
+struct Title {
+  std::vector<std::string> needs;  // keys the agency must begin with; empty: any
+};
+
+// A match of the agency trie: tokens [begin, end), an entry, and the token
+// range of a <place> inside it.
+struct Match {
+  size_t begin = 0;
+  size_t end = 0;
+  int entry = -1;
+  size_t place_begin = 0;
+  size_t place_end = 0;
+};
+
+// Words that begin an agency or a title; a place or province name stops there.
+bool IsStopWord(const std::string& key) {
+  static const std::set<std::string> kStop = {
+      "và",   "các",  "của",   "sở",    "ban",    "ủy",  "ubnd", "hđnd", "hội", "bộ",    "cục",
+      "chủ",  "giám", "thủ",   "chánh", "trưởng", "phó", "văn",  "kho",  "báo", "đài",   "công",
+      "liên", "tỉnh", "huyện", "xã",    "phường", "thị", "theo", "tại",  "về",  "trung", "chi"};
+  return kStop.count(key) > 0;
+}
+
+class TableGazetteer : public Gazetteer {
+ public:
+  Status Load(std::string_view tsv, const std::string& province);
+
+  std::vector<AgencyMention> Find(std::string_view text) const override {
+    return FindImpl(text, /*require_capital=*/true);
+  }
+  std::optional<AgencyMention> Canonicalize(std::string_view name) const override;
+  std::optional<AgencySuccession> SuccessorOf(std::string_view canonical) const override;
+
+ private:
+  std::vector<AgencyMention> FindImpl(std::string_view text, bool require_capital) const;
+  // Longest agency match starting at token `i`.
+  std::optional<Match> MatchAgency(const std::vector<Token>& t, size_t i) const;
+  void Walk(const std::vector<Token>& t, int node, size_t k, size_t last_end, Match& cur,
+            std::optional<Match>& best) const;
+  // End token of a place name starting at `i`, or i if none.
+  size_t PlaceEnd(const std::vector<Token>& t, size_t i) const;
+  // End token of a listed province name starting at `i`, or i if none.
+  size_t ProvinceEnd(const std::vector<Token>& t, size_t i) const;
+  size_t ProvinceSuffixEnd(const std::vector<Token>& t, size_t end) const;
+  void AddAlias(std::string_view alias, int entry);
+
+  std::vector<Entry> entries_;
+  std::vector<Title> titles_;
+  Trie agencies_;
+  Trie titles_trie_;
+  Trie provinces_;  // keyed by SearchKey
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::vector<std::string>>>> abbrevs_;
+  std::unordered_map<std::string, int> by_canonical_;  // ComparisonKey -> entry
+};
+
+void ReplaceAll(std::vector<std::vector<std::string>>& variants,
+                const std::vector<std::string>& from, const std::vector<std::string>& to) {
+  if (from.empty()) return;
+  const size_t n = variants.size();
+  for (size_t v = 0; v < n && variants.size() < 64; ++v) {
+    const std::vector<std::string> cur = variants[v];
+    if (cur.size() < from.size()) continue;
+    for (size_t i = 0; i + from.size() <= cur.size(); ++i) {
+      if (!std::equal(from.begin(), from.end(), cur.begin() + static_cast<ptrdiff_t>(i))) {
+        continue;
+      }
+      std::vector<std::string> out(cur.begin(), cur.begin() + static_cast<ptrdiff_t>(i));
+      out.insert(out.end(), to.begin(), to.end());
+      out.insert(out.end(), cur.begin() + static_cast<ptrdiff_t>(i + from.size()), cur.end());
+      if (std::find(variants.begin(), variants.end(), out) == variants.end()) {
+        variants.push_back(std::move(out));
+      }
+    }
+  }
+}
+
+void TableGazetteer::AddAlias(std::string_view alias, int entry) {
+  std::vector<std::vector<std::string>> variants = {KeysOf(alias)};
+  if (variants[0].empty()) return;
+  // Each pass applies every abbreviation once more, so two abbreviations in
+  // one name ("UBND", "KH&ĐT") combine.
+  for (int pass = 0; pass < 3; ++pass) {
+    const size_t before = variants.size();
+    for (const auto& [from, tos] : abbrevs_) {
+      for (const auto& to : tos) ReplaceAll(variants, from, to);
+    }
+    if (variants.size() == before) break;
+  }
+  for (const auto& v : variants) agencies_.Add(v, entry);
+}
+
+Status TableGazetteer::Load(std::string_view tsv, const std::string& province) {
+  struct Row {
+    std::vector<std::string_view> cols;
+    size_t line;
+  };
+  std::vector<Row> agency_rows;
+  size_t line_no = 0;
+  for (std::string_view line : Split(tsv, '\n')) {
+    ++line_no;
+    line = Trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string_view> cols = Split(line, '\t');
+    cols.resize(std::max<size_t>(cols.size(), 6));
+    const std::string_view kind = cols[0];
+    const std::string_view name = Trim(cols[1]);
+    if (name.empty()) {
+      return Status::InvalidInput("agencies.tsv line " + std::to_string(line_no) + ": empty name");
+    }
+    std::vector<std::string_view> aliases;
+    for (std::string_view a : Split(cols[2], '|')) {
+      a = Trim(a);
+      if (!a.empty()) aliases.push_back(a);
+    }
+    if (kind == "abbrev") {
+      std::vector<std::vector<std::string>> shorts;
+      for (std::string_view a : aliases) shorts.push_back(KeysOf(a));
+      abbrevs_.emplace_back(KeysOf(name), std::move(shorts));
+    } else if (kind == "title") {
+      Title title;
+      for (std::string_view flag : Split(cols[5], ' ')) {
+        if (flag.substr(0, 6) == "needs=") {
+          for (std::string_view n : Split(flag.substr(6), ',')) {
+            title.needs.push_back(text::ComparisonKey(n));
+          }
+        }
+      }
+      const int id = static_cast<int>(titles_.size());
+      titles_.push_back(std::move(title));
+      titles_trie_.Add(KeysOf(name), id);
+      for (std::string_view a : aliases) titles_trie_.Add(KeysOf(a), id);
+    } else if (kind == "province") {
+      provinces_.Add(KeysOf(text::SearchKey(name)), 0);
+      for (std::string_view a : aliases) provinces_.Add(KeysOf(text::SearchKey(a)), 0);
+    } else if (KindFromName(kind)) {
+      agency_rows.push_back({std::move(cols), line_no});
+    } else {
+      return Status::InvalidInput("agencies.tsv line " + std::to_string(line_no) +
+                                  ": unknown kind '" + std::string(kind) + "'");
+    }
+  }
+  if (!province.empty()) provinces_.Add(KeysOf(text::SearchKey(province)), 0);
+  // Agencies after all abbreviations are known, whatever the row order.
+  for (const Row& row : agency_rows) {
+    Entry e;
+    e.kind = *KindFromName(row.cols[0]);
+    e.canonical = std::string(Trim(row.cols[1]));
+    e.successor = std::string(Trim(row.cols[3]));
+    e.effective = std::string(Trim(row.cols[4]));
+    for (std::string_view flag : Split(row.cols[5], ' ')) {
+      if (flag == "prov") e.prov = true;
+      if (flag == "lower") e.lower = true;
+    }
+    const int id = static_cast<int>(entries_.size());
+    by_canonical_.emplace(text::ComparisonKey(e.canonical), id);
+    entries_.push_back(e);
+    AddAlias(e.canonical, id);
+    for (std::string_view a : Split(row.cols[2], '|')) {
+      a = Trim(a);
+      if (!a.empty()) AddAlias(a, id);
+    }
+  }
+  return Status::Ok();
+}
+
+size_t TableGazetteer::PlaceEnd(const std::vector<Token>& t, size_t i) const {
+  const size_t listed = ProvinceEnd(t, i);
+  if (listed > i) return listed;
+  size_t k = i;
+  size_t end = i;
+  while (k < t.size() && k - i < 8) {
+    if (t[k].kind == TokenKind::kSoft && t[k].key == "-" && end > i) {
+      ++k;  // "Bà Rịa - Vũng Tàu"
+      continue;
+    }
+    if (t[k].kind != TokenKind::kWord) break;
+    const bool digits = !t[k].key.empty() && t[k].key[0] >= '0' && t[k].key[0] <= '9';
+    if (!(t[k].capital || (digits && k == i))) break;
+    if (IsStopWord(t[k].key)) break;
+    if (end - i >= 4) break;
+    end = ++k;
+  }
+  return end;
+}
+
+size_t TableGazetteer::ProvinceEnd(const std::vector<Token>& t, size_t i) const {
+  int node = 0;
+  size_t best = i;
+  for (size_t k = i; k < t.size() && k - i < 8; ++k) {
+    if (t[k].kind == TokenKind::kSoft && k > i) continue;
+    if (t[k].kind != TokenKind::kWord) break;
+    node = provinces_.Child(node, text::SearchKey(t[k].key));
+    if (node < 0) break;
+    if (provinces_.Value(node) >= 0) best = k + 1;
+  }
+  return best;
+}
+
+// A trailing "tỉnh", "tỉnh <Province>" or "<Province>" of a provincial agency.
+size_t TableGazetteer::ProvinceSuffixEnd(const std::vector<Token>& t, size_t end) const {
+  if (end >= t.size()) return end;
+  const bool ends_with_tinh = t[end - 1].key == "tỉnh";
+  if (!ends_with_tinh && t[end].kind == TokenKind::kWord && t[end].key == "tỉnh") {
+    return std::max(end + 1, PlaceEnd(t, end + 1));
+  }
+  if (ends_with_tinh) return PlaceEnd(t, end);
+  return ProvinceEnd(t, end);
+}
+
+void TableGazetteer::Walk(const std::vector<Token>& t, int node, size_t k, size_t last_end,
+                          Match& cur, std::optional<Match>& best) const {
+  const int value = agencies_.Value(node);
+  if (value >= 0 && (!best || last_end > best->end)) {
+    best = cur;
+    best->end = last_end;
+    best->entry = value;
+  }
+  if (!agencies_.HasChildren(node)) return;
+  // Commas and dashes inside a name are optional.
+  while (k < t.size() && t[k].kind == TokenKind::kSoft) ++k;
+  if (k >= t.size()) return;
+  if (t[k].kind == TokenKind::kHard) {
+    // Only a name that spells the mark ("TP.") goes on.
+    const int next = agencies_.Child(node, t[k].key);
+    if (next >= 0) Walk(t, next, k + 1, last_end, cur, best);
+    return;
+  }
+  const int place = agencies_.Child(node, std::string(kPlaceKey));
+  if (place >= 0) {
+    const size_t end = PlaceEnd(t, k);
+    if (end > k) {
+      cur.place_begin = k;
+      cur.place_end = end;
+      Walk(t, place, end, end, cur, best);
+      cur.place_begin = cur.place_end = 0;
+    }
+  }
+  const int province = agencies_.Child(node, std::string(kProvinceKey));
+  if (province >= 0) {
+    const size_t end = ProvinceEnd(t, k);
+    if (end > k) Walk(t, province, end, end, cur, best);
+  }
+  const int next = agencies_.Child(node, t[k].key);
+  if (next >= 0) Walk(t, next, k + 1, k + 1, cur, best);
+}
+
+std::optional<Match> TableGazetteer::MatchAgency(const std::vector<Token>& t, size_t i) const {
+  if (i >= t.size() || t[i].kind != TokenKind::kWord) return std::nullopt;
+  const int first = agencies_.Child(0, t[i].key);
+  if (first < 0) return std::nullopt;
+  Match cur;
+  cur.begin = i;
+  std::optional<Match> best;
+  Walk(t, first, i + 1, i + 1, cur, best);
+  if (!best) return std::nullopt;
+  const Entry& e = entries_[static_cast<size_t>(best->entry)];
+  if (e.prov) best->end = ProvinceSuffixEnd(t, best->end);
+  return best;
+}
+
+std::vector<AgencyMention> TableGazetteer::FindImpl(std::string_view text,
+                                                    bool require_capital) const {
+  std::vector<AgencyMention> out;
+  const std::vector<Token> t = Tokenize(text);
+  size_t i = 0;
+  while (i < t.size()) {
+    if (t[i].kind != TokenKind::kWord) {
+      ++i;
+      continue;
+    }
+    // Titles that end here, longest first.
+    std::vector<std::pair<size_t, int>> title_ends;
+    int node = titles_trie_.Child(0, t[i].key);
+    for (size_t k = i + 1; node >= 0; ++k) {
+      if (titles_trie_.Value(node) >= 0) title_ends.emplace_back(k, titles_trie_.Value(node));
+      if (k >= t.size() || t[k].kind != TokenKind::kWord) break;
+      node = titles_trie_.Child(node, t[k].key);
+    }
+    std::optional<Match> found;
+    bool via_title = false;
+    for (auto it = title_ends.rbegin(); it != title_ends.rend() && !found; ++it) {
+      std::optional<Match> m = MatchAgency(t, it->first);
+      if (!m) continue;
+      const Title& title = titles_[static_cast<size_t>(it->second)];
+      if (!title.needs.empty() &&
+          std::find(title.needs.begin(), title.needs.end(), t[m->begin].key) == title.needs.end()) {
+        continue;
+      }
+      found = m;
+      found->begin = i;
+      via_title = true;
+    }
+    if (!found) found = MatchAgency(t, i);
+    if (found && require_capital && !entries_[static_cast<size_t>(found->entry)].lower) {
+      // "chính phủ điện tử" is no agency: a name (or its title) has a capital.
+      bool capital = false;
+      size_t p = t[found->begin].begin;
+      const size_t stop = t[found->end - 1].end;
+      while (p < stop && !capital) capital = IsUpper(text::NextCodePoint(text, p));
+      if (!capital) found.reset();
+    }
+    if (!found) {
+      ++i;
+      continue;
+    }
+    const Entry& e = entries_[static_cast<size_t>(found->entry)];
+    AgencyMention m;
+    m.canonical = e.canonical;
+    if (found->place_end > found->place_begin) {
+      const std::string place = CollapseSpaces(text.substr(
+          t[found->place_begin].begin, t[found->place_end - 1].end - t[found->place_begin].begin));
+      const size_t pos = m.canonical.find("<place>");
+      if (pos != std::string::npos) m.canonical.replace(pos, 7, place);
+    }
+    m.kind = e.kind;
+    m.via_title = via_title;
+    m.begin = t[found->begin].begin;
+    m.end = t[found->end - 1].end;
+    m.as_written.assign(text.substr(m.begin, m.end - m.begin));
+    out.push_back(std::move(m));
+    i = found->end;
+  }
+  return out;
+}
+
+std::optional<AgencyMention> TableGazetteer::Canonicalize(std::string_view name) const {
+  std::vector<AgencyMention> found = FindImpl(name, /*require_capital=*/false);
+  if (found.size() != 1) return std::nullopt;
+  // The whole name must be the mention, up to spaces and punctuation.
+  auto only_punct = [](std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+      if (IsWordChar(text::NextCodePoint(s, i))) return false;
+    }
+    return true;
+  };
+  if (!only_punct(name.substr(0, found[0].begin)) || !only_punct(name.substr(found[0].end))) {
+    return std::nullopt;
+  }
+  return std::move(found[0]);
+}
+
+std::optional<AgencySuccession> TableGazetteer::SuccessorOf(std::string_view canonical) const {
+  auto it = by_canonical_.find(text::ComparisonKey(canonical));
+  if (it == by_canonical_.end()) {
+    std::optional<AgencyMention> m = Canonicalize(canonical);
+    if (!m) return std::nullopt;
+    it = by_canonical_.find(text::ComparisonKey(m->canonical));
+    if (it == by_canonical_.end()) return std::nullopt;
+  }
+  const Entry& e = entries_[static_cast<size_t>(it->second)];
+  if (e.successor.empty()) return std::nullopt;
+  return AgencySuccession{e.successor, e.effective};
+}
+
+std::string DataDir() {
+  const char* env = std::getenv("DONDOC_DATA_DIR");
+  return (env != nullptr && *env != '\0') ? env : DONDOC_SOURCE_DATA_DIR;
+}
+
 }  // namespace
 
-Result<std::shared_ptr<const Gazetteer>> Gazetteer::LoadDefault(std::string) {
-  return std::shared_ptr<const Gazetteer>(std::make_shared<EmptyGazetteer>());
+std::string_view AgencyKindName(AgencyKind kind) {
+  switch (kind) {
+    case AgencyKind::kPeoplesCommittee:
+      return "committee";
+    case AgencyKind::kPeoplesCouncil:
+      return "council";
+    case AgencyKind::kPartyCommittee:
+      return "party";
+    case AgencyKind::kOffice:
+      return "office";
+    case AgencyKind::kDepartment:
+      return "department";
+    case AgencyKind::kBoard:
+      return "board";
+    case AgencyKind::kSector:
+      return "sector";
+    case AgencyKind::kMassOrganisation:
+      return "mass";
+    case AgencyKind::kCentral:
+      return "central";
+    case AgencyKind::kCollective:
+      return "collective";
+    case AgencyKind::kOther:
+      break;
+  }
+  return "other";
 }
-Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromText(std::string_view, std::string) {
-  return std::shared_ptr<const Gazetteer>(std::make_shared<EmptyGazetteer>());
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::LoadDefault(std::string province) {
+  const std::string path = DataDir() + "/agencies.tsv";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::NotFound("agency gazetteer not found: " + path +
+                            " (set DONDOC_DATA_DIR to the data directory)");
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return FromText(ss.str(), std::move(province));
 }
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromText(std::string_view tsv,
+                                                             std::string province) {
+  auto g = std::make_shared<TableGazetteer>();
+  Status s = g->Load(tsv, province);
+  if (!s.ok()) return s;
+  return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
 }  // namespace dondoc::extract

@@ -13,6 +13,13 @@
 // ("các sở, ban ngành", "UBND các huyện, thành phố"), and the 2025
 // successor of each merged department. The province name is a parameter:
 // "Sở Tài chính tỉnh Kon Tum" and "Sở Tài chính" are the same agency.
+//
+// Matching is by whole words compared with text::ComparisonKey (case and
+// tone placement do not matter); commas and dashes inside a name are
+// optional and "&" reads as "và". Names of provincial agencies must contain a
+// capital letter in running text ("chính phủ điện tử" is no agency);
+// collective actors ("các đơn vị liên quan") need none. The columns of
+// data/agencies.tsv are described at its top.
 #pragma once
 
 #include <memory>
@@ -38,6 +45,10 @@ enum class AgencyKind {
   kCollective,        // "các sở, ban ngành", "UBND các huyện, thành phố"
   kOther,
 };
+
+// Short lower-case name of a kind ("department", "collective", ...), as in
+// the kind column of data/agencies.tsv.
+std::string_view AgencyKindName(AgencyKind kind);
 
 struct AgencyMention {
   std::string canonical;  // full NFC name without title or province: "Sở Kế hoạch và Đầu tư"
