@@ -367,7 +367,9 @@ bool Blocked(std::string_view s, size_t b, size_t e) {
     const size_t p = PrevStart(s, b);
     const char32_t prev = CodePointAt(s, p);
     if (text::IsWordCodePoint(prev)) return true;  // "QL14", "H5N1"
-    if (prev == '/' || prev == '\\' || prev == '.' || prev == ',' || prev == '#') return true;
+    if (prev == '/' || prev == '\\' || prev == '.' || prev == ',' || prev == '#' || prev == ':') {
+      return true;  // "01/2023", "[footnoteRef:1]"
+    }
     // "(1)", "[2]": enumerations and footnote markers.
     if ((prev == '(' && e < s.size() && s[e] == ')') ||
         (prev == '[' && e < s.size() && s[e] == ']')) {

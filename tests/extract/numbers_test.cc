@@ -99,8 +99,8 @@ TEST(FindQuantities, UnknownCounterIsAGuess) {
 }
 
 TEST(FindQuantities, Ranges) {
-  for (const char* text : {"tăng 19-20%", "tăng 19 - 20%", "tăng từ 19 đến 20%", "tăng 19% - 20%",
-                           "tăng 19–20%"}) {
+  for (const char* text :
+       {"tăng 19-20%", "tăng 19 - 20%", "tăng từ 19 đến 20%", "tăng 19% - 20%", "tăng 19–20%"}) {
     const Quantity q = One(text);
     EXPECT_DOUBLE_EQ(q.value, 19) << text;
     ASSERT_TRUE(q.range_high) << text;
