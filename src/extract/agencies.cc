@@ -62,6 +62,7 @@ bool IsUpper(char32_t cp) {
 
 std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> out;
+  out.reserve(s.size() / 5 + 1);  // about one token per five bytes of Vietnamese
   size_t i = 0;
   while (i < s.size()) {
     const size_t at = i;
@@ -274,6 +275,8 @@ class TableGazetteer : public Gazetteer {
 
  private:
   std::vector<AgencyMention> FindImpl(std::string_view text, bool require_capital) const;
+  void FindInChunk(std::string_view text, size_t offset, bool require_capital,
+                   std::vector<AgencyMention>& out) const;
   // Longest agency match starting at token `i`.
   std::optional<Match> MatchAgency(const std::vector<Token>& t, size_t i) const;
   void Walk(const std::vector<Token>& t, int node, size_t k, size_t last_end, Match& cur,
@@ -294,20 +297,21 @@ class TableGazetteer : public Gazetteer {
   std::unordered_map<std::string, int> by_canonical_;  // ComparisonKey -> entry
 };
 
+// Adds to `variants` every variant with one occurrence of `from` replaced by
+// `to` (at most 64 variants in all).
 void ReplaceAll(std::vector<std::vector<std::string>>& variants,
                 const std::vector<std::string>& from, const std::vector<std::string>& to) {
   if (from.empty()) return;
   const size_t n = variants.size();
   for (size_t v = 0; v < n && variants.size() < 64; ++v) {
-    const std::vector<std::string> cur = variants[v];
-    if (cur.size() < from.size()) continue;
-    for (size_t i = 0; i + from.size() <= cur.size(); ++i) {
-      if (!std::equal(from.begin(), from.end(), cur.begin() + static_cast<ptrdiff_t>(i))) {
-        continue;
-      }
-      std::vector<std::string> out(cur.begin(), cur.begin() + static_cast<ptrdiff_t>(i));
+    const size_t size = variants[v].size();
+    for (size_t i = 0; i + from.size() <= size; ++i) {
+      // Compare in place; copy only on a hit (most names hold no abbreviation).
+      const auto at = variants[v].begin() + static_cast<ptrdiff_t>(i);
+      if (*at != from[0] || !std::equal(from.begin(), from.end(), at)) continue;
+      std::vector<std::string> out(variants[v].begin(), at);
       out.insert(out.end(), to.begin(), to.end());
-      out.insert(out.end(), cur.begin() + static_cast<ptrdiff_t>(i + from.size()), cur.end());
+      out.insert(out.end(), at + static_cast<ptrdiff_t>(from.size()), variants[v].end());
       if (std::find(variants.begin(), variants.end(), out) == variants.end()) {
         variants.push_back(std::move(out));
       }
@@ -499,9 +503,37 @@ std::optional<Match> TableGazetteer::MatchAgency(const std::vector<Token>& t, si
   return best;
 }
 
+// End of the chunk of `text` that starts at `begin`. Long text is cut into
+// chunks of about 64 KiB, at a line break or ";" (no name spans one), else
+// at a space, so that the tokens of one chunk at a time are in memory.
+size_t ChunkEnd(std::string_view text, size_t begin) {
+  constexpr size_t kChunk = size_t{1} << 16;
+  if (text.size() - begin <= 2 * kChunk) return text.size();
+  const size_t limit = begin + 2 * kChunk;
+  for (size_t p = begin + kChunk; p < limit; ++p) {
+    if (text[p] == '\n' || text[p] == ';') return p + 1;
+  }
+  for (size_t p = begin + kChunk; p < limit; ++p) {
+    if (text[p] == ' ') return p + 1;
+  }
+  size_t p = limit;  // no space at all: any code point boundary
+  while (p < text.size() && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) ++p;
+  return p;
+}
+
 std::vector<AgencyMention> TableGazetteer::FindImpl(std::string_view text,
                                                     bool require_capital) const {
   std::vector<AgencyMention> out;
+  for (size_t begin = 0; begin < text.size();) {
+    const size_t end = ChunkEnd(text, begin);
+    FindInChunk(text.substr(begin, end - begin), begin, require_capital, out);
+    begin = end;
+  }
+  return out;
+}
+
+void TableGazetteer::FindInChunk(std::string_view text, size_t offset, bool require_capital,
+                                 std::vector<AgencyMention>& out) const {
   const std::vector<Token> t = Tokenize(text);
   size_t i = 0;
   while (i < t.size()) {
@@ -555,13 +587,13 @@ std::vector<AgencyMention> TableGazetteer::FindImpl(std::string_view text,
     }
     m.kind = e.kind;
     m.via_title = via_title;
-    m.begin = t[found->begin].begin;
-    m.end = t[found->end - 1].end;
-    m.as_written.assign(text.substr(m.begin, m.end - m.begin));
+    m.as_written.assign(
+        text.substr(t[found->begin].begin, t[found->end - 1].end - t[found->begin].begin));
+    m.begin = offset + t[found->begin].begin;
+    m.end = offset + t[found->end - 1].end;
     out.push_back(std::move(m));
     i = found->end;
   }
-  return out;
 }
 
 std::optional<AgencyMention> TableGazetteer::Canonicalize(std::string_view name) const {
