@@ -169,6 +169,19 @@ std::string WithoutMottos(std::string_view s) {
   return out;
 }
 
+constexpr std::string_view kSignTitles[] = {
+    "chủ tịch",  "giám đốc", "bí thư", "trưởng ban", "chánh văn phòng", "thủ trưởng", "bộ trưởng",
+    "thủ tướng", "tm.",      "kt.",    "q."};
+
+// True when a signature title ("CHỦ TỊCH", "KT.", ...) starts at `pos`.
+bool StartsSignTitle(std::string_view s, size_t pos) {
+  for (std::string_view title : kSignTitles) {
+    const size_t e = refscan::MatchCi(s, pos, title);
+    if (e != kNpos && (e >= s.size() || s[e] == ' ')) return true;
+  }
+  return refscan::MatchWordCi(s, pos, "phó") != kNpos;
+}
+
 constexpr std::string_view kIssuerHeads[] = {"ủy ban nhân dân",
                                              "uỷ ban nhân dân",
                                              "hội đồng nhân dân",
@@ -207,7 +220,8 @@ std::optional<std::string> IssuerInHeader(std::string_view header) {
     size_t last = k;
     while (last + 1 < words.size() && AllCaps(header, words[last + 1].begin, words[last + 1].end) &&
            !refscan::MatchKind(header, words[last + 1].begin) &&
-           MatchWordCi(header, words[last + 1].begin, "số") == kNpos) {
+           MatchWordCi(header, words[last + 1].begin, "số") == kNpos &&
+           !StartsSignTitle(header, words[last + 1].begin)) {
       ++last;
     }
     const std::string_view run =
@@ -242,7 +256,7 @@ std::optional<std::string> SelfNamedKind(const DocumentContext& ctx, size_t firs
       if (auto kind = refscan::KindEndingAt(t, at)) {
         if (IsUpperAt(t, kind->begin)) ++counts[kind->kind];
       }
-      at += 4;
+      at += 1;
     }
   }
   std::optional<std::string> best;
@@ -256,6 +270,19 @@ std::optional<std::string> SelfNamedKind(const DocumentContext& ctx, size_t firs
   return best;
 }
 
+// "Ủy ban nhân dân tỉnh X báo cáo ..." in the opening paragraph: the body
+// reports, so the document is a report.
+std::optional<std::string> ReportingVerbKind(std::string_view t) {
+  const size_t at = t.find(" báo cáo ");
+  if (at == kNpos || at > 400) return std::nullopt;
+  const std::string_view before = t.substr(at > 80 ? at - 80 : 0, at > 80 ? 80 : at);
+  for (std::string_view actor :
+       {"Ủy ban nhân dân", "UBND", "Tỉnh ủy", "Hội đồng nhân dân", "Sở "}) {
+    if (before.find(actor) != kNpos) return "Báo cáo";
+  }
+  return std::nullopt;
+}
+
 // The most frequent "tỉnh <Name>" in the text: the province, for an issuer
 // written without it ("TM. ỦY BAN NHÂN DÂN").
 std::optional<std::string> FrequentProvince(const DocumentContext& ctx) {
@@ -263,8 +290,9 @@ std::optional<std::string> FrequentProvince(const DocumentContext& ctx) {
   for (size_t p = 0; p < ctx.paragraphs().size(); ++p) {
     const std::string_view t = ctx.ParagraphText(p);
     size_t at = 0;
-    while ((at = t.find("tỉnh ", at)) != kNpos) {
-      at += 6;  // "tỉnh " is 6 bytes
+    constexpr std::string_view kTinh = "tỉnh ";
+    while ((at = t.find(kTinh, at)) != kNpos) {
+      at += kTinh.size();
       const std::vector<Word> words = SplitWords(t, at, std::min(t.size(), at + 40));
       std::string name;
       for (const Word& w : words) {
@@ -338,10 +366,6 @@ void ReadRecipients(const DocumentContext& ctx, std::string_view label,
   }
 }
 
-constexpr std::string_view kSignTitles[] = {
-    "chủ tịch",  "giám đốc", "bí thư", "trưởng ban", "chánh văn phòng", "thủ trưởng", "bộ trưởng",
-    "thủ tướng", "tm.",      "kt.",    "q."};
-
 // The signer: title-case words after the last capital signature title in
 // the last paragraphs.
 std::optional<std::string> Signer(const DocumentContext& ctx) {
@@ -365,7 +389,7 @@ std::optional<std::string> Signer(const DocumentContext& ctx) {
       // A name: 2 to 5 title-case words ending the paragraph.
       size_t j = k;
       std::string name;
-      while (j < words.size()) {
+      while (j < words.size() && j - k < 6) {
         const std::string_view w = t.substr(words[j].begin, words[j].end - words[j].begin);
         if (!IsUpperAt(w, 0) || AllCaps(w, 0, w.size()) || w.find('.') != kNpos) break;
         AppendWord(name, w);
@@ -482,7 +506,16 @@ DocumentInfo ExtractHeader(const DocumentContext& ctx) {
     if (!info.number) info.number = attached_number->canonical;
     if (!info.date) info.date = attached_date;
     if (!info.kind) info.kind = SelfNamedKind(ctx, std::min(first_body, n));
+    // The title's surviving tail before "(Ban hành kèm theo ...)".
+    if (!info.title && n > 0) {
+      const std::string_view t = ctx.ParagraphText(0);
+      const size_t open = t.find("(");
+      const std::string_view head = refscan::Trim(t.substr(0, open == kNpos ? 0 : open));
+      if (!head.empty()) info.title = std::string(head);
+    }
   }
+  if (!info.kind && n > 0)
+    info.kind = ReportingVerbKind(ctx.ParagraphText(std::min(first_body, n - 1)));
 
   const std::string header = WithoutMottos(header_text);
   info.issuer = IssuerInHeader(header);

@@ -92,11 +92,11 @@ size_t BackOverSo(std::string_view text, size_t pos, bool* had_so, bool* so_capi
   while (p > 0 && text[p - 1] == ' ') --p;
   if (p > 0 && text[p - 1] == ':') --p;
   while (p > 0 && text[p - 1] == ' ') --p;
-  // "số" is 3 bytes: 's' + "ố" (2 bytes).
-  if (p >= 3 && MatchWordCi(text, p - 3, "số") == p) {
+  constexpr size_t kSoBytes = 4;  // 's' + "ố" (3 bytes)
+  if (p >= kSoBytes && MatchWordCi(text, p - kSoBytes, "số") == p) {
     *had_so = true;
-    *so_capital = text[p - 3] == 'S';
-    p -= 3;
+    *so_capital = text[p - kSoBytes] == 'S';
+    p -= kSoBytes;
     while (p > 0 && text[p - 1] == ' ') --p;
   }
   return p;
@@ -174,7 +174,7 @@ class TextScanner {
     size_t cursor = num->end;
     ReadTail(m, cursor);
     m.end = cursor;
-    if (m.list >= 0) ShareListFields(m);
+    if (m.list >= 0 && (m.ref.date || m.ref.issuer)) ShareListFields(m);
     return m;
   }
 

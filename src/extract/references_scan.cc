@@ -245,7 +245,9 @@ std::optional<DocNumber> ScanDocNumber(std::string_view text, size_t pos) {
   bool any_upper = false;
   size_t end = i;
   bool first = true;
-  while (true) {
+  int segments = 0;
+  constexpr int kMaxSegments = 6;  // bounds the scan: "01/2023/TT-BTC" has 4
+  while (segments++ < kMaxSegments) {
     // A separator, with spaces around it only for the first one or before
     // a short all-capital segment ("23 /QĐ-UBND", "QĐ - UBND").
     size_t j = SkipSpaces(text, end);
