@@ -161,11 +161,20 @@ const std::unordered_set<std::string>& NotUnits() {
 // Previous words that make the number a label, a date part or an ordinal.
 const std::unordered_set<std::string>& BlockingCues() {
   static const auto* words = new std::unordered_set<std::string>{
-      "năm",   "ngày",   "tháng", "số",   "quý",     "điều", "khoản", "khóa", "khoá",    "thứ",
-      "mục",   "chương", "phần",  "điểm", "lục",     "tiết", "trang", "đoạn", "độ",      "kỳ",
-      "nhiệm", "hiệu",   "mẫu",   "biểu", "phụ",     "lô",   "thửa",  "tờ",   "quốc lộ", "tỉnh lộ",
-      "lộ",    "đường",  "phòng", "tầng", "hotline", "fax",  "thoại", "đt",   "sđt"};
+      "số",   "điều",  "khoản",   "khóa", "khoá",  "thứ", "mục", "chương", "lục",
+      "tiết", "trang", "đoạn",    "mẫu",  "biểu",  "phụ", "lô",  "thửa",   "tờ",
+      "lộ",   "tầng",  "hotline", "fax",  "thoại", "đt",  "sđt"};
   return *words;
+}
+
+// The largest number a calendar word takes before it ("ngày 31", "tháng
+// 12", "quý 4", "năm 2023"); 0 when `w` is no calendar word.
+int CalendarLimit(std::string_view w) {
+  if (w == "ngày") return 31;
+  if (w == "tháng") return 12;
+  if (w == "quý") return 4;
+  if (w == "năm") return 9999;
+  return 0;
 }
 
 struct Word {
@@ -313,6 +322,18 @@ UnitMatch ReadUnit(std::string_view s, size_t p) {
       return m;
     }
   }
+  // An acronym counter: "1.711 TTHC".
+  if (k < words.size() && k == 0 && !attached) {
+    const std::string_view raw = s.substr(words[0].begin, words[0].end - words[0].begin);
+    bool acronym = raw.size() >= 2 && raw.size() <= 8;
+    for (char c : raw) acronym = acronym && c >= 'A' && c <= 'Z';
+    if (acronym && raw != "UBND") {
+      m.unit = std::string(raw);
+      m.end = words[0].end;
+      m.known = false;
+      return m;
+    }
+  }
   if (mult_end > 0) {
     m.unit = Written(s, words, 0, mult_end);
     m.end = words[mult_end - 1].end;
@@ -388,6 +409,13 @@ bool Blocked(std::string_view s, size_t b, size_t e) {
       const size_t ws = WordStartBefore(s, we);
       if (ws < we) {
         const std::string w = Lower(s.substr(ws, we - ws));
+        // "năm 2023", "tháng 9", "ngày 15", but "trong năm 500 hộ" is a count.
+        if (const int limit = CalendarLimit(w); limit > 0) {
+          const std::optional<double> v = ParseVietnameseNumber(token);
+          if (AllDigits(token) && v && *v <= limit && (limit != 9999 || token.size() == 4)) {
+            return true;
+          }
+        }
         if (BlockingCues().count(w)) {
           if (w != "số") return true;
           // "tổng số 478 nhiệm vụ" is a count, "số 15" a document number.

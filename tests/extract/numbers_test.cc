@@ -147,6 +147,21 @@ TEST(FindQuantities, OutlineLabelsAreNotQuantities) {
   EXPECT_DOUBLE_EQ(q[0].value, 15);
 }
 
+TEST(FindQuantities, CalendarWordsBlockOnlyCalendarNumbers) {
+  EXPECT_EQ(One("trong năm 500 hộ thoát nghèo").unit, "hộ");
+  EXPECT_EQ(One("trong tháng 150 lượt khách").unit, "lượt khách");
+  EXPECT_TRUE(FindQuantities("tháng 12 và ngày 31").empty());
+  EXPECT_DOUBLE_EQ(One("tốc độ 7,5%").value, 7.5);
+  EXPECT_EQ(One("dự phòng 10 tỷ đồng").unit, "tỷ đồng");
+}
+
+TEST(FindQuantities, AcronymCounterIsAGuess) {
+  const Quantity q = One("hiện có 1.711 TTHC");
+  EXPECT_EQ(q.unit, "TTHC");
+  EXPECT_FALSE(q.unit_known);
+  EXPECT_EQ(One("có 5 UBND xã").unit, "");
+}
+
 TEST(FindQuantities, TotalCountAfterTongSo) {
   const Quantity q = One("tổng số 478 nhiệm vụ");
   EXPECT_DOUBLE_EQ(q.value, 478);
