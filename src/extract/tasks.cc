@@ -84,6 +84,27 @@ std::optional<LeadClause> FilterLeads(std::optional<LeadClause> clause) {
   return clause;
 }
 
+// True when a paragraph breaks off inside an agency list: it ends with a
+// comma, "và", "với", "phối hợp" or a title that must be followed by its agency.
+bool EndsDangling(std::string_view lower) {
+  size_t end = lower.size();
+  while (end > 0 && (lower[end - 1] == ' ' || lower[end - 1] == '\n')) --end;
+  const std::string_view s = lower.substr(0, end);
+  if (s.ends_with(",")) return true;
+  for (std::string_view w : {" và", " với", " phối hợp", " giám đốc", " chủ tịch", " thủ trưởng",
+                             " trưởng ban", " chánh văn phòng", " tổng biên tập", " các"}) {
+    if (s.ends_with(w)) return true;
+  }
+  return false;
+}
+
+// The closing formula of a letter or decision ends with "./.".
+bool EndsDocument(std::string_view lower) {
+  size_t end = lower.size();
+  while (end > 0 && (lower[end - 1] == ' ' || lower[end - 1] == '\n')) --end;
+  return lower.substr(0, end).ends_with("./.");
+}
+
 size_t SentenceStart(std::string_view text, size_t pos) {
   while (pos > 0) {
     const char c = text[pos - 1];
@@ -111,14 +132,32 @@ class TaskWalker {
     const tasks::MarkerInfo marker = tasks::ReadMarker(text);
     if (marker.text_begin >= text.size()) return;
     const std::string lower = tasks::LowerSameLength(text);
-    const size_t body = marker.text_begin;
-    // Recipient lists ("Kính gửi:", "Nơi nhận:") name agencies but assign nothing.
-    if (tasks::WordAt(lower, body, "kính gửi") || tasks::WordAt(lower, body, "nơi nhận")) {
-      in_recipients_ = true;
+    // A heading broken over two paragraphs ("phối hợp với Giám đốc" /
+    // "Công an tỉnh, ...:") goes on in the next one.
+    const bool continues = dangling_ && marker.kind == Marker::kNone && !last_drafts_.empty();
+    dangling_ = EndsDangling(lower);
+    if (continues) {
+      for (size_t d : last_drafts_) drafts_[d].parts.push_back(Part{i, 0, text.size()});
       return;
     }
+    closing_ = EndsDocument(lower);
+    last_drafts_ = Place(i, text, lower, marker);
+    if (closing_) stack_.clear();
+  }
+
+  // Files paragraph `i` under the open headings; returns the tasks it went to.
+  std::vector<size_t> Place(size_t i, std::string_view text, const std::string& lower,
+                            const tasks::MarkerInfo& marker) {
+    const size_t body = marker.text_begin;
+    // Recipient lists ("Kính gửi:", "Nơi nhận:") name agencies but assign
+    // nothing; the closing formula ("... biết, thực hiện./.") ends the body.
+    if (tasks::WordAt(lower, body, "kính gửi") || tasks::WordAt(lower, body, "nơi nhận")) {
+      in_recipients_ = true;
+      stack_.clear();
+      return {};
+    }
     if (in_recipients_) {
-      if (marker.kind == Marker::kDash || marker.kind == Marker::kPlus) return;
+      if (marker.kind == Marker::kDash || marker.kind == Marker::kPlus) return {};
       in_recipients_ = false;
     }
     if (marker.kind != Marker::kNone) {
@@ -138,15 +177,17 @@ class TaskWalker {
     const bool own_leads = clause && !AllAnaphoric(clause->leads);
     const Part whole{i, 0, text.size()};
 
+    // The closing formula assigns nothing unless it names its own lead.
+    if (closing_ && !own_leads) return {};
     if (!stack_.empty() && stack_.back().mode == Mode::kAbsorb && !own_leads) {
       for (size_t d : stack_.back().drafts) drafts_[d].parts.push_back(whole);
-      return;
+      return stack_.back().drafts;
     }
     if (!stack_.empty() && stack_.back().mode == Mode::kUmbrella && !own_leads) {
       Scope& umbrella = stack_.back();
       if (marker.kind == Marker::kNone && !umbrella.last_child.empty()) {
         for (size_t d : umbrella.last_child) drafts_[d].parts.push_back(whole);
-        return;
+        return umbrella.last_child;
       }
       std::vector<size_t> ids;
       for (const AgencyMention& lead : umbrella.leads) {
@@ -154,12 +195,12 @@ class TaskWalker {
       }
       umbrella.last_child = ids;
       if (marker.kind != Marker::kNone) Push(rank, Mode::kAbsorb, marker, text, {}, {}, ids);
-      return;
+      return ids;
     }
     if (clause) {
       if (tasks::AnnouncesTaskList(lower)) {
         Push(rank, Mode::kUmbrella, marker, text, clause->leads, clause->coordinating, {});
-        return;
+        return {};
       }
       std::vector<size_t> ids;
       for (const AgencyMention& lead : clause->leads) {
@@ -168,7 +209,7 @@ class TaskWalker {
       if (marker.kind != Marker::kNone || !clause->has_work) {
         Push(rank, Mode::kAbsorb, marker, text, {}, {}, ids);
       }
-      return;
+      return ids;
     }
     for (const LeadClause& inner : tasks::FindInnerClauses(text, lower, mentions, body)) {
       const size_t begin = SentenceStart(text, inner.begin);
@@ -179,6 +220,7 @@ class TaskWalker {
       }
     }
     if (marker.kind != Marker::kNone) Push(rank, Mode::kPlain, marker, text, {}, {}, {});
+    return {};
   }
 
   void Push(int rank, Mode mode, const tasks::MarkerInfo& marker, std::string_view text,
@@ -234,16 +276,21 @@ class TaskWalker {
     t.lead_as_written = d.lead.as_written;
     t.section = d.section;
     std::string joined;
+    size_t strict_from = std::string::npos;  // where the paragraphs after the first start
     for (const Part& p : d.parts) {
       const std::string_view s = ctx_.ParagraphText(p.paragraph).substr(p.begin, p.end - p.begin);
-      if (!joined.empty()) joined += ' ';
+      if (!joined.empty()) {
+        joined += ' ';
+        if (strict_from == std::string::npos) strict_from = joined.size();
+      }
       joined += s;
       t.span = DocumentContext::Union(t.span, ctx_.SpanOf(p.paragraph, p.begin, p.end));
     }
     const std::string lower = tasks::LowerSameLength(joined);
     const std::vector<AgencyMention> mentions = ctx_.agencies->Find(joined);
     std::vector<AgencyMention> coordinating = d.coordinating;
-    for (AgencyMention& m : tasks::FindCoordinators(joined, lower, mentions, 0, joined.size())) {
+    for (AgencyMention& m :
+         tasks::FindCoordinators(lower, mentions, 0, joined.size(), strict_from)) {
       coordinating.push_back(std::move(m));
     }
     for (const AgencyMention& m : coordinating) {
@@ -270,6 +317,9 @@ class TaskWalker {
   std::vector<Scope> stack_;
   std::vector<Draft> drafts_;
   bool in_recipients_ = false;
+  bool closing_ = false;             // the paragraph ends the body ("./.")
+  bool dangling_ = false;            // the last paragraph broke off mid-phrase
+  std::vector<size_t> last_drafts_;  // the tasks the last paragraph went to
 };
 
 }  // namespace

@@ -356,9 +356,9 @@ std::vector<LeadClause> FindInnerClauses(std::string_view text, std::string_view
   return out;
 }
 
-std::vector<AgencyMention> FindCoordinators(std::string_view text, std::string_view lower,
+std::vector<AgencyMention> FindCoordinators(std::string_view lower,
                                             const std::vector<AgencyMention>& mentions, size_t from,
-                                            size_t to) {
+                                            size_t to, size_t strict_from) {
   std::vector<AgencyMention> out;
   to = std::min(to, lower.size());
   constexpr std::string_view kVerb = "phối hợp";
@@ -368,6 +368,15 @@ std::vector<AgencyMention> FindCoordinators(std::string_view text, std::string_v
     if (hit == std::string_view::npos || hit >= to) break;
     size_t q = SkipSpaces(lower, hit + kVerb.size());
     pos = q;
+    if (hit >= strict_from) {
+      // Past the lead clause only a clause that opens with "phối hợp" names
+      // coordinators; "chủ động phối hợp với ..." inside the work does not.
+      size_t b = hit;
+      while (b > from && IsSpace(lower[b - 1])) --b;
+      if (b > from && std::string_view(".;:-").find(lower[b - 1]) == std::string_view::npos) {
+        continue;
+      }
+    }
     if (WordAt(lower, q, "chặt chẽ"))
       q = SkipSpaces(lower, q + std::string_view("chặt chẽ").size());
     for (std::string_view w : {std::string_view("với"), std::string_view("cùng")}) {
@@ -376,7 +385,6 @@ std::vector<AgencyMention> FindCoordinators(std::string_view text, std::string_v
     const size_t m = MentionAt(mentions, q);
     if (m == std::string_view::npos) continue;
     pos = ReadGroup(lower, mentions, m, out);
-    (void)text;
   }
   return out;
 }

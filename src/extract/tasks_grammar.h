@@ -71,10 +71,11 @@ std::optional<LeadClause> ParseLeadClause(std::string_view text, std::string_vie
 std::vector<LeadClause> FindInnerClauses(std::string_view text, std::string_view lower,
                                          const std::vector<AgencyMention>& mentions, size_t from);
 
-// Agencies named after "phối hợp (chặt chẽ) (với)" in [from, to).
-std::vector<AgencyMention> FindCoordinators(std::string_view text, std::string_view lower,
+// Agencies named after "phối hợp (chặt chẽ) (với)" in [from, to). From
+// `strict_from` on, only where "phối hợp" opens a clause (after ". ; : -").
+std::vector<AgencyMention> FindCoordinators(std::string_view lower,
                                             const std::vector<AgencyMention>& mentions, size_t from,
-                                            size_t to);
+                                            size_t to, size_t strict_from = std::string_view::npos);
 
 // True when a heading announces a list of separate tasks ("... các nhiệm
 // vụ sau:", "một số nhiệm vụ trọng tâm sau đây:").
