@@ -116,20 +116,35 @@ std::vector<Token> Tokenize(std::string_view s) {
   return out;
 }
 
+// One word of a name in the data, and whether a comma or dash may stand
+// before it ("Sở Văn hóa, Thể thao": before "thể"). Elsewhere a comma ends
+// the name, so "của tỉnh, Ủy ban ..." is no "Tỉnh ủy".
+struct Key {
+  std::string text;
+  bool soft_before = false;
+  bool operator==(const Key& o) const { return text == o.text; }
+};
+using Keys = std::vector<Key>;
+
 // Word keys of a data string; "<place>" and "<province>" become placeholders.
-std::vector<std::string> KeysOf(std::string_view s) {
-  std::vector<std::string> keys;
+Keys KeysOf(std::string_view s) {
+  Keys keys;
   const std::vector<Token> tokens = Tokenize(s);
+  bool soft = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (t.key == "<" && i + 2 < tokens.size() && tokens[i + 2].key == ">") {
-      if (tokens[i + 1].key == "place") keys.emplace_back(kPlaceKey);
-      if (tokens[i + 1].key == "province") keys.emplace_back(kProvinceKey);
-      i += 2;
+    if (t.kind == TokenKind::kSoft) {
+      soft = true;
       continue;
     }
-    if (t.kind == TokenKind::kSoft) continue;
-    keys.push_back(t.key);
+    if (t.key == "<" && i + 2 < tokens.size() && tokens[i + 2].key == ">") {
+      if (tokens[i + 1].key == "place") keys.push_back({std::string(kPlaceKey), soft});
+      if (tokens[i + 1].key == "province") keys.push_back({std::string(kProvinceKey), soft});
+      i += 2;
+    } else {
+      keys.push_back({t.key, soft});
+    }
+    soft = false;
   }
   return keys;
 }
@@ -197,25 +212,27 @@ std::optional<AgencyKind> KindFromName(std::string_view name) {
 
 struct Node {
   std::unordered_map<std::string, int> next;
-  int value = -1;  // entry or title index of a name ending here
+  int value = -1;            // entry or title index of a name ending here
+  bool soft_before = false;  // a comma or dash may come before this word
 };
 
 class Trie {
  public:
   Trie() : nodes_(1) {}
   // Adds a path; keeps the first value given for a path.
-  void Add(const std::vector<std::string>& keys, int value) {
+  void Add(const Keys& keys, int value) {
     int n = 0;
-    for (const std::string& k : keys) {
-      auto it = nodes_[n].next.find(k);
+    for (const Key& k : keys) {
+      auto it = nodes_[n].next.find(k.text);
       if (it == nodes_[n].next.end()) {
         nodes_.emplace_back();
         const int id = static_cast<int>(nodes_.size()) - 1;
-        nodes_[n].next.emplace(k, id);
+        nodes_[n].next.emplace(k.text, id);
         n = id;
       } else {
         n = it->second;
       }
+      if (k.soft_before) nodes_[n].soft_before = true;
     }
     if (nodes_[n].value < 0) nodes_[n].value = value;
   }
@@ -225,6 +242,7 @@ class Trie {
     return it == next.end() ? -1 : it->second;
   }
   int Value(int node) const { return nodes_[node].value; }
+  bool SoftBefore(int node) const { return nodes_[node].soft_before; }
   bool HasChildren(int node) const { return !nodes_[node].next.empty(); }
 
  private:
@@ -249,17 +267,24 @@ struct Title {
 struct Match {
   size_t begin = 0;
   size_t end = 0;
+  size_t name_end = 0;  // end before a province suffix
   int entry = -1;
   size_t place_begin = 0;
   size_t place_end = 0;
 };
 
-// Words that begin an agency or a title; a place or province name stops there.
+// Words that begin an agency or a title, and common words of headings; a
+// place name read from capitals stops there ("UBND TỈNH NĂM 2024").
 bool IsStopWord(const std::string& key) {
   static const std::set<std::string> kStop = {
-      "và",   "các",  "của",   "sở",    "ban",    "ủy",  "ubnd", "hđnd", "hội", "bộ",    "cục",
-      "chủ",  "giám", "thủ",   "chánh", "trưởng", "phó", "văn",  "kho",  "báo", "đài",   "công",
-      "liên", "tỉnh", "huyện", "xã",    "phường", "thị", "theo", "tại",  "về",  "trung", "chi"};
+      "và",     "các",   "của",  "sở",   "ban",   "ủy",     "ubnd",   "hđnd", "hội",   "bộ",
+      "cục",    "chủ",   "giám", "thủ",  "chánh", "trưởng", "phó",    "văn",  "kho",   "báo",
+      "đài",    "công",  "liên", "tỉnh", "huyện", "xã",     "phường", "thị",  "theo",  "tại",
+      "về",     "trung", "chi",  "năm",  "tháng", "quý",    "ngày",   "số",   "kế",    "hoạch",
+      "chương", "trình", "thực", "hiện", "báo",   "cáo",    "quyết",  "định", "giai",  "đoạn",
+      "đến",    "từ",    "trên", "với",  "cho",   "trong",  "nhằm",   "để",   "đã",    "lần",
+      "thứ",    "khóa",  "kỳ",   "họp",  "nghị",  "quyết",  "chỉ",    "thị",  "thông", "tư",
+      "giao",   "triển", "khai", "tổ",   "chức",  "phối",   "hợp",    "đồng", "nhân",  "dân"};
   return kStop.count(key) > 0;
 }
 
@@ -293,14 +318,13 @@ class TableGazetteer : public Gazetteer {
   Trie agencies_;
   Trie titles_trie_;
   Trie provinces_;  // keyed by SearchKey
-  std::vector<std::pair<std::vector<std::string>, std::vector<std::vector<std::string>>>> abbrevs_;
+  std::vector<std::pair<Keys, std::vector<Keys>>> abbrevs_;
   std::unordered_map<std::string, int> by_canonical_;  // ComparisonKey -> entry
 };
 
 // Adds to `variants` every variant with one occurrence of `from` replaced by
 // `to` (at most 64 variants in all).
-void ReplaceAll(std::vector<std::vector<std::string>>& variants,
-                const std::vector<std::string>& from, const std::vector<std::string>& to) {
+void ReplaceAll(std::vector<Keys>& variants, const Keys& from, const Keys& to) {
   if (from.empty()) return;
   const size_t n = variants.size();
   for (size_t v = 0; v < n && variants.size() < 64; ++v) {
@@ -309,8 +333,10 @@ void ReplaceAll(std::vector<std::vector<std::string>>& variants,
       // Compare in place; copy only on a hit (most names hold no abbreviation).
       const auto at = variants[v].begin() + static_cast<ptrdiff_t>(i);
       if (*at != from[0] || !std::equal(from.begin(), from.end(), at)) continue;
-      std::vector<std::string> out(variants[v].begin(), at);
+      const bool soft = at->soft_before;
+      Keys out(variants[v].begin(), at);
       out.insert(out.end(), to.begin(), to.end());
+      out[i].soft_before = out[i].soft_before || soft;
       out.insert(out.end(), at + static_cast<ptrdiff_t>(from.size()), variants[v].end());
       if (std::find(variants.begin(), variants.end(), out) == variants.end()) {
         variants.push_back(std::move(out));
@@ -320,7 +346,7 @@ void ReplaceAll(std::vector<std::vector<std::string>>& variants,
 }
 
 void TableGazetteer::AddAlias(std::string_view alias, int entry) {
-  std::vector<std::vector<std::string>> variants = {KeysOf(alias)};
+  std::vector<Keys> variants = {KeysOf(alias)};
   if (variants[0].empty()) return;
   // Each pass applies every abbreviation once more, so two abbreviations in
   // one name ("UBND", "KH&ĐT") combine.
@@ -358,7 +384,7 @@ Status TableGazetteer::Load(std::string_view tsv, const std::string& province) {
       if (!a.empty()) aliases.push_back(a);
     }
     if (kind == "abbrev") {
-      std::vector<std::vector<std::string>> shorts;
+      std::vector<Keys> shorts;
       for (std::string_view a : aliases) shorts.push_back(KeysOf(a));
       abbrevs_.emplace_back(KeysOf(name), std::move(shorts));
     } else if (kind == "title") {
@@ -420,7 +446,9 @@ size_t TableGazetteer::PlaceEnd(const std::vector<Token>& t, size_t i) const {
     }
     if (t[k].kind != TokenKind::kWord) break;
     const bool digits = !t[k].key.empty() && t[k].key[0] >= '0' && t[k].key[0] <= '9';
-    if (!(t[k].capital || (digits && k == i))) break;
+    // All-capital words count only in an all-capital heading.
+    const bool caps_ok = !t[k].all_upper || (i > 0 && t[i - 1].all_upper);
+    if (!((t[k].capital && caps_ok) || (digits && k == i))) break;
     if (IsStopWord(t[k].key)) break;
     if (end - i >= 4) break;
     end = ++k;
@@ -461,16 +489,25 @@ void TableGazetteer::Walk(const std::vector<Token>& t, int node, size_t k, size_
     best->entry = value;
   }
   if (!agencies_.HasChildren(node)) return;
-  // Commas and dashes inside a name are optional.
-  while (k < t.size() && t[k].kind == TokenKind::kSoft) ++k;
+  // Commas and dashes are optional where a name in the data has one.
+  bool soft = false;
+  while (k < t.size() && t[k].kind == TokenKind::kSoft) {
+    ++k;
+    soft = true;
+  }
   if (k >= t.size()) return;
   if (t[k].kind == TokenKind::kHard) {
     // Only a name that spells the mark ("TP.") goes on.
     const int next = agencies_.Child(node, t[k].key);
-    if (next >= 0) Walk(t, next, k + 1, last_end, cur, best);
+    if (next >= 0 && !soft) Walk(t, next, k + 1, last_end, cur, best);
     return;
   }
-  const int place = agencies_.Child(node, std::string(kPlaceKey));
+  const int next = agencies_.Child(node, t[k].key);
+  if (next >= 0 && (!soft || agencies_.SoftBefore(next))) Walk(t, next, k + 1, k + 1, cur, best);
+  if (soft) return;
+  static const std::string kPlace(kPlaceKey);
+  static const std::string kProvince(kProvinceKey);
+  const int place = agencies_.Child(node, kPlace);
   if (place >= 0) {
     const size_t end = PlaceEnd(t, k);
     if (end > k) {
@@ -480,13 +517,11 @@ void TableGazetteer::Walk(const std::vector<Token>& t, int node, size_t k, size_
       cur.place_begin = cur.place_end = 0;
     }
   }
-  const int province = agencies_.Child(node, std::string(kProvinceKey));
+  const int province = agencies_.Child(node, kProvince);
   if (province >= 0) {
     const size_t end = ProvinceEnd(t, k);
     if (end > k) Walk(t, province, end, end, cur, best);
   }
-  const int next = agencies_.Child(node, t[k].key);
-  if (next >= 0) Walk(t, next, k + 1, k + 1, cur, best);
 }
 
 std::optional<Match> TableGazetteer::MatchAgency(const std::vector<Token>& t, size_t i) const {
@@ -499,6 +534,7 @@ std::optional<Match> TableGazetteer::MatchAgency(const std::vector<Token>& t, si
   Walk(t, first, i + 1, i + 1, cur, best);
   if (!best) return std::nullopt;
   const Entry& e = entries_[static_cast<size_t>(best->entry)];
+  best->name_end = best->end;
   if (e.prov) best->end = ProvinceSuffixEnd(t, best->end);
   return best;
 }
@@ -568,7 +604,7 @@ void TableGazetteer::FindInChunk(std::string_view text, size_t offset, bool requ
       // "chính phủ điện tử" is no agency: a name (or its title) has a capital.
       bool capital = false;
       size_t p = t[found->begin].begin;
-      const size_t stop = t[found->end - 1].end;
+      const size_t stop = t[found->name_end - 1].end;
       while (p < stop && !capital) capital = IsUpper(text::NextCodePoint(text, p));
       if (!capital) found.reset();
     }

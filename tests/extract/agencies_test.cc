@@ -201,6 +201,24 @@ TEST(AgenciesTest, NegativeCases) {
   }
 }
 
+TEST(AgenciesTest, CommaEndsANameUnlessTheNameHasOne) {
+  // "tỉnh, Ủy" is no "Tỉnh ủy": a comma is optional only where names have one.
+  EXPECT_EQ(Canonicals("phát triển của tỉnh, Ủy ban nhân dân tỉnh chỉ đạo"),
+            V{"Ủy ban nhân dân tỉnh"});
+  EXPECT_EQ(Canonicals("Sở Văn hóa Thể thao và Du lịch"), V{"Sở Văn hóa, Thể thao và Du lịch"});
+}
+
+TEST(AgenciesTest, ProvinceSuffixIsNoHeadingWord) {
+  auto found = Default()->Find("KẾ HOẠCH CỦA UBND TỈNH NĂM 2024");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].as_written, "UBND TỈNH");
+  found = Default()->Find("ỦY BAN NHÂN DÂN TỈNH KON TUM");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].as_written, "ỦY BAN NHÂN DÂN TỈNH KON TUM");
+  // The capital of a province name does not make a lower-case phrase a name.
+  EXPECT_TRUE(Default()->Find("ngành điện lực tỉnh Kon Tum").empty());
+}
+
 TEST(AgenciesTest, Successors) {
   auto s = Default()->SuccessorOf("Sở Kế hoạch và Đầu tư");
   ASSERT_TRUE(s.has_value());
