@@ -127,7 +127,10 @@ inline char32_t DecodeAt(std::string_view s, size_t& i) {
              (b2 & 0x3F);
     }
   }
-  return NextCodePoint(s, i);  // four-byte and malformed sequences
+  size_t j = i;                             // a copy: i itself can stay in a register
+  const char32_t cp = NextCodePoint(s, j);  // four-byte and malformed sequences
+  i = j;
+  return cp;
 }
 
 // Fast gate: true when some suspicious code point touches a letter.
@@ -291,6 +294,11 @@ struct Scratch {
   std::vector<uint32_t> ambiguous;
   std::vector<CandidateCacheEntry> cand_cache;
   std::vector<double> link;
+  std::vector<double> link_before;
+  std::vector<double> uni_score;
+  std::vector<uint8_t> uni_changed;
+  std::vector<uint8_t> left_changed;
+  std::vector<uint8_t> right_changed;
   std::vector<double> alpha;
   std::vector<double> beta;
   std::vector<uint32_t> back;
@@ -329,6 +337,11 @@ class Analyzer {
         ambiguous_(scratch.ambiguous),
         cand_cache_(scratch.cand_cache),
         link_(scratch.link),
+        link_before_(scratch.link_before),
+        uni_score_(scratch.uni_score),
+        uni_changed_(scratch.uni_changed),
+        left_changed_(scratch.left_changed),
+        right_changed_(scratch.right_changed),
         alpha_(scratch.alpha),
         beta_(scratch.beta),
         back_(scratch.back),
@@ -346,7 +359,7 @@ class Analyzer {
   void BuildCandidates(Token& t);
   void CountDocStats();
   void AddChoicesToDocStats();
-  void Decode();
+  void Decode(bool second);
   void VoteOnUnknownGlyphs();
   double Local(const Candidate& c) const;
   double Pair(const Candidate& a, const Candidate& b) const;
@@ -372,6 +385,12 @@ class Analyzer {
   std::vector<uint32_t>& ambiguous_;  // tokens with more than one candidate, in order
   std::vector<CandidateCacheEntry>& cand_cache_;
   std::vector<double>& link_;  // pair scores of the current Decode
+  // The second Decode recomputes only the scores whose counts changed:
+  std::vector<double>& link_before_;     // link_ of the first Decode
+  std::vector<double>& uni_score_;       // per candidate: its log unigram term
+  std::vector<uint8_t>& uni_changed_;    // by syllable id: unigram count changed
+  std::vector<uint8_t>& left_changed_;   // by id: left side of a changed pair count
+  std::vector<uint8_t>& right_changed_;  // by id: right side of a changed pair count
   std::vector<double>& alpha_;
   std::vector<double>& beta_;
   std::vector<uint32_t>& back_;
@@ -383,55 +402,58 @@ class Analyzer {
 };
 
 void Analyzer::Tokenize() {
+  // Locals, not members: the loop then keeps them in registers.
+  const std::string_view s = s_;
+  const CpFlagTable& flags = flags_;
+  // At most one code point per byte; trimmed at the end.
+  cps_.resize(s.size());
+  char32_t* const out = cps_.data();
+  uint32_t ncp = 0;
   uint32_t line = 0;
   bool brk = true;
-  bool in_word = false;
-  Token t;
+  bool unknown = false;
   size_t i = 0;
-  // Per word: CpFlags or-ed, non-glyph letters and capitals.
-  uint32_t traits = 0;
-  uint32_t letters = 0;
-  uint32_t uppers = 0;
-  auto finish = [&](size_t end) {
-    t.end = static_cast<uint32_t>(end);
-    t.cp_end = static_cast<uint32_t>(cps_.size());
-    t.traits = static_cast<uint8_t>(traits);
-    if (letters >= 2) t.caps = uppers == letters ? 1 : 0;
-    tokens_.push_back(t);
-  };
-  // At most one code point per byte: no reallocation while reading.
-  cps_.reserve(s_.size());
-  while (i < s_.size()) {
-    const size_t start = i;
-    const char32_t cp = DecodeAt(s_, i);
-    const uint8_t f = flags_.Of(cp);
+  while (i < s.size()) {
+    size_t start = i;
+    char32_t cp = DecodeAt(s, i);
+    uint8_t f = flags.Of(cp);
     if (f & kWordFlag) {
-      if (!in_word) {
-        t = Token();
-        t.begin = static_cast<uint32_t>(start);
-        t.cp_begin = static_cast<uint32_t>(cps_.size());
-        t.line = line;
-        t.break_before = brk;
-        in_word = true;
-        traits = letters = uppers = 0;
+      Token t;
+      t.begin = static_cast<uint32_t>(start);
+      t.cp_begin = ncp;
+      t.line = line;
+      t.break_before = brk;
+      // CpFlags or-ed, non-glyph letters and capitals.
+      uint32_t traits = 0;
+      uint32_t letters = 0;
+      uint32_t uppers = 0;
+      bool word = true;
+      while (word) {
+        traits |= f | (cp >= 0x80 ? kNonAsciiTrait : 0);
+        const bool counted = !(f & kGlyphFlag);
+        letters += counted && (f & kLetterFlag);
+        uppers += counted && (f & kUpperFlag);
+        unknown |= (f & (kSuspiciousFlag | kGlyphFlag)) == kSuspiciousFlag;
+        out[ncp++] = cp;
+        start = i;
+        if (i == s.size()) break;
+        cp = DecodeAt(s, i);
+        f = flags.Of(cp);
+        word = (f & kWordFlag) != 0;
       }
-      traits |= f | (cp >= 0x80 ? kNonAsciiTrait : 0);
-      const bool counted = !(f & kGlyphFlag);
-      letters += counted && (f & kLetterFlag);
-      uppers += counted && (f & kUpperFlag);
-      if ((f & (kSuspiciousFlag | kGlyphFlag)) == kSuspiciousFlag) unknown_glyphs_ = true;
-      cps_.push_back(cp);
-      continue;
-    }
-    if (in_word) {
-      finish(start);
-      in_word = false;
+      t.end = static_cast<uint32_t>(start);
+      t.cp_end = ncp;
+      t.traits = static_cast<uint8_t>(traits);
+      if (letters >= 2) t.caps = uppers == letters ? 1 : 0;
+      tokens_.push_back(t);
       brk = false;
+      if (word) break;  // the text ends with this word
     }
     if (cp == '\n') ++line;
     if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0)) brk = true;
   }
-  if (in_word) finish(s_.size());
+  cps_.resize(ncp);
+  if (unknown) unknown_glyphs_ = true;
 }
 
 CaseShape Analyzer::ShapeOf(const Token& t) const {
@@ -719,6 +741,14 @@ void Analyzer::CountDocStats() {
 // are all that is missing (counts are small integers, exact in float).
 void Analyzer::AddChoicesToDocStats() {
   const size_t n = tokens_.size();
+  uni_changed_.assign(lex_.syllable_count(), 0);
+  left_changed_.assign(lex_.syllable_count(), 0);
+  right_changed_.assign(lex_.syllable_count(), 0);
+  auto add_pair = [&](int32_t left, int32_t right) {
+    doc_pair_.Add(Lexicon::PairId(left, right));
+    left_changed_[left] = 1;
+    right_changed_[right] = 1;
+  };
   auto counted = [&](size_t i) -> int32_t {
     const Token& t = tokens_[i];
     const uint32_t k = t.cand_end - t.cand_begin == 1 ? 0 : choice_[i];
@@ -728,17 +758,16 @@ void Analyzer::AddChoicesToDocStats() {
     const int32_t id = counted(i);
     if (id < 0) continue;
     doc_uni_[id] += 1;
+    uni_changed_[id] = 1;
     if (i > 0 && !tokens_[i].break_before) {
       const int32_t left = counted(i - 1);
-      if (left >= 0 && (wanted_[left] || wanted_[id])) doc_pair_.Add(Lexicon::PairId(left, id));
+      if (left >= 0 && (wanted_[left] || wanted_[id])) add_pair(left, id);
     }
     // An ambiguous right neighbour adds this pair itself.
     if (i + 1 < n && !tokens_[i + 1].break_before &&
         tokens_[i + 1].cand_end - tokens_[i + 1].cand_begin == 1) {
       const int32_t right = counted(i + 1);
-      if (right >= 0 && (wanted_[id] || wanted_[right])) {
-        doc_pair_.Add(Lexicon::PairId(id, right));
-      }
+      if (right >= 0 && (wanted_[id] || wanted_[right])) add_pair(id, right);
     }
   }
 }
@@ -758,19 +787,33 @@ double Analyzer::Pair(const Candidate& a, const Candidate& b) const {
 // Max-sum Viterbi over the token sequence (most tokens have one candidate),
 // then a backward pass so each token's confidence compares its best reading
 // with the best alternative in full context.
-void Analyzer::Decode() {
+void Analyzer::Decode(bool second) {
   const size_t n = tokens_.size();
   // A word with one reading adds the same score to every path: skip it
-  // (its local score stays 0).
+  // (its local score stays 0). Same sums as Local(), the log term reused
+  // when its count is unchanged.
+  uni_score_.resize(cands_.size());
   for (const uint32_t i : ambiguous_) {
     const Token& t = tokens_[i];
-    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) cands_[c].local = Local(cands_[c]);
+    for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
+      Candidate& k = cands_[c];
+      if (k.id < 0) {
+        k.local = k.prior + k.vote;
+        continue;
+      }
+      if (!second || uni_changed_[k.id]) {
+        uni_score_[c] = std::log1p(kDocUnigramWeight * doc_uni_[k.id] + lex_.SyllableWeight(k.id));
+      }
+      k.local = k.prior + k.vote + uni_score_[c];
+    }
   }
   // Pair scores of linked neighbours where either side is ambiguous,
   // computed once: link_[link_at[i] + p * |C_i| + c] for token i.
   constexpr uint32_t kNoLink = std::numeric_limits<uint32_t>::max();
   std::vector<uint32_t>& link_at = link_at_;
   link_at.assign(n, kNoLink);
+  // Both passes lay out link_ alike (same ambiguous words, same candidates).
+  if (second) link_before_.swap(link_);
   link_.clear();
   // The boundaries before and after each ambiguous token, in order.
   size_t next_boundary = 1;
@@ -782,8 +825,14 @@ void Analyzer::Decode() {
     if (t.break_before) return;
     link_at[i] = static_cast<uint32_t>(link_.size());
     for (uint32_t p = pt.cand_begin; p < pt.cand_end; ++p) {
-      for (uint32_t c = t.cand_begin; c < t.cand_end; ++c)
-        link_.push_back(Pair(cands_[p], cands_[c]));
+      const Candidate& a = cands_[p];
+      for (uint32_t c = t.cand_begin; c < t.cand_end; ++c) {
+        const Candidate& b = cands_[c];
+        // A pair count changed only if both sides did (Pair is 0 without ids).
+        const bool same =
+            second && !(a.id >= 0 && b.id >= 0 && left_changed_[a.id] && right_changed_[b.id]);
+        link_.push_back(same ? link_before_[link_.size()] : Pair(a, b));
+      }
     }
   };
   for (const uint32_t i : ambiguous_) {
@@ -987,7 +1036,7 @@ RepairResult Analyzer::Run() {
   if (damaged_ == 0) return {in_, {}};
   BuildAllCandidates();
   CountDocStats();
-  Decode();
+  Decode(false);
   // A second pass counts the first pass's choices as document statistics
   // and lets the document vote on glyphs no table knows. It pays off only
   // for such glyphs or when some choice was close.
@@ -996,7 +1045,7 @@ RepairResult Analyzer::Run() {
   if (unknown_glyphs_ || close_call) {
     AddChoicesToDocStats();
     VoteOnUnknownGlyphs();
-    Decode();
+    Decode(true);
   }
 
   // Replacements in input order: words, then quotes merged by position.
