@@ -304,8 +304,12 @@ class TableGazetteer : public Gazetteer {
                    std::vector<AgencyMention>& out) const;
   // Longest agency match starting at token `i`.
   std::optional<Match> MatchAgency(const std::vector<Token>& t, size_t i) const;
-  void Walk(const std::vector<Token>& t, int node, size_t k, size_t last_end, Match& cur,
-            std::optional<Match>& best) const;
+  void Walk(const Trie& trie, const std::vector<Token>& t, int node, size_t k, size_t last_end,
+            Match& cur, std::optional<Match>& best) const;
+  // The members of a list under one head word: "các Sở: Tài chính, Xây dựng
+  // và Y tế" gives three departments. Empty unless there is a colon after
+  // the head or two members at least.
+  std::vector<Match> MatchList(const std::vector<Token>& t, size_t i) const;
   // End token of a place name starting at `i`, or i if none.
   size_t PlaceEnd(const std::vector<Token>& t, size_t i) const;
   // End token of a listed province name starting at `i`, or i if none.
@@ -317,7 +321,9 @@ class TableGazetteer : public Gazetteer {
   std::vector<Title> titles_;
   Trie agencies_;
   Trie titles_trie_;
-  Trie provinces_;  // keyed by SearchKey
+  Trie provinces_;           // keyed by SearchKey
+  Trie department_members_;  // department names without "Sở"
+  Trie ministry_members_;    // ministry names without "Bộ"
   std::vector<std::pair<Keys, std::vector<Keys>>> abbrevs_;
   std::unordered_map<std::string, int> by_canonical_;  // ComparisonKey -> entry
 };
@@ -357,7 +363,16 @@ void TableGazetteer::AddAlias(std::string_view alias, int entry) {
     }
     if (variants.size() == before) break;
   }
-  for (const auto& v : variants) agencies_.Add(v, entry);
+  const AgencyKind kind = entries_[static_cast<size_t>(entry)].kind;
+  for (const auto& v : variants) {
+    agencies_.Add(v, entry);
+    if (v.size() < 2) continue;
+    Keys member(v.begin() + 1, v.end());
+    member[0].soft_before = false;
+    if (kind == AgencyKind::kDepartment && v[0].text == "sở")
+      department_members_.Add(member, entry);
+    if (kind == AgencyKind::kCentral && v[0].text == "bộ") ministry_members_.Add(member, entry);
+  }
 }
 
 Status TableGazetteer::Load(std::string_view tsv, const std::string& province) {
@@ -480,15 +495,15 @@ size_t TableGazetteer::ProvinceSuffixEnd(const std::vector<Token>& t, size_t end
   return ProvinceEnd(t, end);
 }
 
-void TableGazetteer::Walk(const std::vector<Token>& t, int node, size_t k, size_t last_end,
-                          Match& cur, std::optional<Match>& best) const {
-  const int value = agencies_.Value(node);
+void TableGazetteer::Walk(const Trie& trie, const std::vector<Token>& t, int node, size_t k,
+                          size_t last_end, Match& cur, std::optional<Match>& best) const {
+  const int value = trie.Value(node);
   if (value >= 0 && (!best || last_end > best->end)) {
     best = cur;
     best->end = last_end;
     best->entry = value;
   }
-  if (!agencies_.HasChildren(node)) return;
+  if (!trie.HasChildren(node)) return;
   // Commas and dashes are optional where a name in the data has one.
   bool soft = false;
   while (k < t.size() && t[k].kind == TokenKind::kSoft) {
@@ -498,29 +513,29 @@ void TableGazetteer::Walk(const std::vector<Token>& t, int node, size_t k, size_
   if (k >= t.size()) return;
   if (t[k].kind == TokenKind::kHard) {
     // Only a name that spells the mark ("TP.") goes on.
-    const int next = agencies_.Child(node, t[k].key);
-    if (next >= 0 && !soft) Walk(t, next, k + 1, last_end, cur, best);
+    const int next = trie.Child(node, t[k].key);
+    if (next >= 0 && !soft) Walk(trie, t, next, k + 1, last_end, cur, best);
     return;
   }
-  const int next = agencies_.Child(node, t[k].key);
-  if (next >= 0 && (!soft || agencies_.SoftBefore(next))) Walk(t, next, k + 1, k + 1, cur, best);
+  const int next = trie.Child(node, t[k].key);
+  if (next >= 0 && (!soft || trie.SoftBefore(next))) Walk(trie, t, next, k + 1, k + 1, cur, best);
   if (soft) return;
   static const std::string kPlace(kPlaceKey);
   static const std::string kProvince(kProvinceKey);
-  const int place = agencies_.Child(node, kPlace);
+  const int place = trie.Child(node, kPlace);
   if (place >= 0) {
     const size_t end = PlaceEnd(t, k);
     if (end > k) {
       cur.place_begin = k;
       cur.place_end = end;
-      Walk(t, place, end, end, cur, best);
+      Walk(trie, t, place, end, end, cur, best);
       cur.place_begin = cur.place_end = 0;
     }
   }
-  const int province = agencies_.Child(node, kProvince);
+  const int province = trie.Child(node, kProvince);
   if (province >= 0) {
     const size_t end = ProvinceEnd(t, k);
-    if (end > k) Walk(t, province, end, end, cur, best);
+    if (end > k) Walk(trie, t, province, end, end, cur, best);
   }
 }
 
@@ -531,12 +546,47 @@ std::optional<Match> TableGazetteer::MatchAgency(const std::vector<Token>& t, si
   Match cur;
   cur.begin = i;
   std::optional<Match> best;
-  Walk(t, first, i + 1, i + 1, cur, best);
+  Walk(agencies_, t, first, i + 1, i + 1, cur, best);
   if (!best) return std::nullopt;
   const Entry& e = entries_[static_cast<size_t>(best->entry)];
   best->name_end = best->end;
   if (e.prov) best->end = ProvinceSuffixEnd(t, best->end);
   return best;
+}
+
+std::vector<Match> TableGazetteer::MatchList(const std::vector<Token>& t, size_t i) const {
+  size_t k = i;
+  if (k < t.size() && t[k].key == "các") ++k;
+  if (k >= t.size() || t[k].kind != TokenKind::kWord) return {};
+  const Trie* members = t[k].key == "sở"   ? &department_members_
+                        : t[k].key == "bộ" ? &ministry_members_
+                                           : nullptr;
+  if (members == nullptr) return {};
+  ++k;
+  const bool colon = k < t.size() && t[k].key == ":";
+  if (colon) ++k;
+  std::vector<Match> out;
+  while (k < t.size() && t[k].kind == TokenKind::kWord && t[k].capital) {
+    const int first = members->Child(0, t[k].key);
+    if (first < 0) break;
+    Match cur;
+    cur.begin = k;
+    std::optional<Match> best;
+    Walk(*members, t, first, k + 1, k + 1, cur, best);
+    if (!best) break;
+    best->name_end = best->end;
+    out.push_back(*best);
+    k = best->end;
+    // Members are separated by a comma, "và", or both.
+    size_t next = k;
+    if (next < t.size() && t[next].key == ",") ++next;
+    if (next < t.size() && t[next].key == "và") ++next;
+    if (next == k) break;
+    k = next;
+  }
+  if (out.empty() || (!colon && out.size() < 2)) return {};
+  out.front().begin = i;
+  return out;
 }
 
 // End of the chunk of `text` that starts at `begin`. Long text is cut into
@@ -571,6 +621,34 @@ std::vector<AgencyMention> TableGazetteer::FindImpl(std::string_view text,
 void TableGazetteer::FindInChunk(std::string_view text, size_t offset, bool require_capital,
                                  std::vector<AgencyMention>& out) const {
   const std::vector<Token> t = Tokenize(text);
+  auto emit = [&](const Match& found, bool via_title) {
+    const Entry& e = entries_[static_cast<size_t>(found.entry)];
+    AgencyMention m;
+    m.canonical = e.canonical;
+    if (found.place_end > found.place_begin) {
+      const std::string place = CollapseSpaces(text.substr(
+          t[found.place_begin].begin, t[found.place_end - 1].end - t[found.place_begin].begin));
+      const size_t pos = m.canonical.find("<place>");
+      if (pos != std::string::npos) m.canonical.replace(pos, 7, place);
+    }
+    m.kind = e.kind;
+    m.via_title = via_title;
+    m.as_written.assign(
+        text.substr(t[found.begin].begin, t[found.end - 1].end - t[found.begin].begin));
+    m.begin = offset + t[found.begin].begin;
+    m.end = offset + t[found.end - 1].end;
+    out.push_back(std::move(m));
+  };
+  // The longer of a list and a single name starting at token `j`.
+  auto match_at = [&](size_t j, std::vector<Match>& list) {
+    list = MatchList(t, j);
+    std::optional<Match> single = MatchAgency(t, j);
+    if (!list.empty() && (!single || list.back().end > single->end)) return true;
+    list.clear();
+    if (single) list.push_back(*single);
+    return !list.empty();
+  };
+  std::vector<Match> found;
   size_t i = 0;
   while (i < t.size()) {
     if (t[i].kind != TokenKind::kWord) {
@@ -585,50 +663,35 @@ void TableGazetteer::FindInChunk(std::string_view text, size_t offset, bool requ
       if (k >= t.size() || t[k].kind != TokenKind::kWord) break;
       node = titles_trie_.Child(node, t[k].key);
     }
-    std::optional<Match> found;
     bool via_title = false;
-    for (auto it = title_ends.rbegin(); it != title_ends.rend() && !found; ++it) {
-      std::optional<Match> m = MatchAgency(t, it->first);
-      if (!m) continue;
+    found.clear();
+    for (auto it = title_ends.rbegin(); it != title_ends.rend() && !via_title; ++it) {
+      if (!match_at(it->first, found)) continue;
       const Title& title = titles_[static_cast<size_t>(it->second)];
-      if (!title.needs.empty() &&
-          std::find(title.needs.begin(), title.needs.end(), t[m->begin].key) == title.needs.end()) {
+      if (!title.needs.empty() && std::find(title.needs.begin(), title.needs.end(),
+                                            t[found[0].begin].key) == title.needs.end()) {
+        found.clear();
         continue;
       }
-      found = m;
-      found->begin = i;
+      found[0].begin = i;
       via_title = true;
     }
-    if (!found) found = MatchAgency(t, i);
-    if (found && require_capital && !entries_[static_cast<size_t>(found->entry)].lower) {
+    if (found.empty()) match_at(i, found);
+    if (found.size() == 1 && require_capital &&
+        !entries_[static_cast<size_t>(found[0].entry)].lower) {
       // "chính phủ điện tử" is no agency: a name (or its title) has a capital.
       bool capital = false;
-      size_t p = t[found->begin].begin;
-      const size_t stop = t[found->name_end - 1].end;
+      size_t p = t[found[0].begin].begin;
+      const size_t stop = t[found[0].name_end - 1].end;
       while (p < stop && !capital) capital = IsUpper(text::NextCodePoint(text, p));
-      if (!capital) found.reset();
+      if (!capital) found.clear();
     }
-    if (!found) {
+    if (found.empty()) {
       ++i;
       continue;
     }
-    const Entry& e = entries_[static_cast<size_t>(found->entry)];
-    AgencyMention m;
-    m.canonical = e.canonical;
-    if (found->place_end > found->place_begin) {
-      const std::string place = CollapseSpaces(text.substr(
-          t[found->place_begin].begin, t[found->place_end - 1].end - t[found->place_begin].begin));
-      const size_t pos = m.canonical.find("<place>");
-      if (pos != std::string::npos) m.canonical.replace(pos, 7, place);
-    }
-    m.kind = e.kind;
-    m.via_title = via_title;
-    m.as_written.assign(
-        text.substr(t[found->begin].begin, t[found->end - 1].end - t[found->begin].begin));
-    m.begin = offset + t[found->begin].begin;
-    m.end = offset + t[found->end - 1].end;
-    out.push_back(std::move(m));
-    i = found->end;
+    for (const Match& m : found) emit(m, via_title);
+    i = found.back().end;
   }
 }
 

@@ -171,6 +171,26 @@ TEST(AgenciesTest, Collectives) {
   EXPECT_TRUE(found[1].via_title);
 }
 
+TEST(AgenciesTest, ListUnderOneHead) {
+  auto found = Default()->Find("phối hợp với các Sở: Tài chính, KH&ĐT và Xây dựng tham mưu");
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].canonical, "Sở Tài chính");
+  EXPECT_EQ(found[0].as_written, "các Sở: Tài chính");
+  EXPECT_EQ(found[1].canonical, "Sở Kế hoạch và Đầu tư");
+  EXPECT_EQ(found[1].as_written, "KH&ĐT");
+  EXPECT_EQ(found[2].canonical, "Sở Xây dựng");
+  EXPECT_EQ(Canonicals("các Bộ Tài chính, Kế hoạch và Đầu tư"),
+            (V{"Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"}));
+  found = Default()->Find("Giám đốc các Sở: Y tế, Nội vụ");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_TRUE(found[0].via_title);
+  EXPECT_EQ(found[0].canonical, "Sở Y tế");
+  EXPECT_EQ(found[1].canonical, "Sở Nội vụ");
+  // The collective wins over a list that is no list.
+  EXPECT_EQ(Canonicals("các sở, ban ngành"), V{"Các sở, ban ngành, đơn vị thuộc tỉnh"});
+  EXPECT_EQ(Canonicals("các Sở Y tế"), V{"Sở Y tế"});
+}
+
 TEST(AgenciesTest, LongestMatchWins) {
   EXPECT_EQ(Canonicals("Văn phòng Ủy ban nhân dân tỉnh"), V{"Văn phòng Ủy ban nhân dân tỉnh"});
   EXPECT_EQ(Canonicals("Thủ tướng Chính phủ"), V{"Thủ tướng Chính phủ"});
