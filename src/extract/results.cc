@@ -37,6 +37,14 @@ bool IsPlanWord(std::string_view lower, size_t pos) {
   return false;
 }
 
+// A figure followed by its share of the plan or its change: "..., đạt 115%
+// kế hoạch".
+bool IsQualified(std::string_view lower, size_t end, size_t clause_end) {
+  const size_t stop = std::min(clause_end, end + 40);
+  return FindIn(lower, end, stop, "kế hoạch") != kNpos ||
+         FindIn(lower, end, stop, "cùng kỳ") != kNpos;
+}
+
 bool IsSamePeriodAt(std::string_view lower, size_t begin, size_t end) {
   return FindIn(lower, begin, end, "cùng kỳ") != kNpos ||
          FindIn(lower, begin, end, "so với năm") != kNpos;
@@ -72,8 +80,10 @@ bool OnlyConnectors(std::string_view lower) {
                                                 "chiếm",
                                                 "tỷ lệ",
                                                 "năm",
-                                                "trước"};
+                                                "trước",
+                                                "nhiệm vụ"};
   size_t i = 0;
+  int unknown = 0;  // one other word may stand there ("m3 gỗ", "nhiệm vụ chi")
   while (i < lower.size()) {
     const char c = lower[i];
     if (c == ' ' || c == ',' || c == '(' || c == ')' || c == ':' || (c >= '0' && c <= '9') ||
@@ -89,7 +99,13 @@ bool OnlyConnectors(std::string_view lower) {
         break;
       }
     }
-    if (!hit) return false;
+    if (!hit) {
+      if (++unknown > 1) return false;
+      while (i < lower.size() && lower[i] != ' ' && lower[i] != ',' && lower[i] != '(' &&
+             lower[i] != ')') {
+        ++i;
+      }
+    }
   }
   return true;
 }
@@ -140,6 +156,41 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
           if (FindIn(lower, name_from, f.begin, "giảm") != kNpos) v = -v;
         }
         if (!current->pct_vs_same_period) current->pct_vs_same_period = v;
+        prev_end = f.end;
+        continue;
+      }
+      // Parenthesis depth at the figure: breakdowns "(trong đó 04 xã ...)".
+      int depth = 0;
+      for (size_t i = clause.begin; i < f.begin; ++i) {
+        if (text[i] == '(') ++depth;
+        if (text[i] == ')' && depth > 0) --depth;
+      }
+      const size_t look_end = std::min(clause.end, f.end + 30);
+      if (!pct && (up || down) &&
+          (depth > 0 || FindIn(lower, f.end, look_end, "so với") != kNpos)) {
+        prev_end = f.end;  // "giảm 276 đơn so với cùng kỳ": a change
+        continue;
+      }
+      if (f.unit == "bậc") {
+        prev_end = f.end;  // rank changes
+        continue;
+      }
+      if (EndsWithWord(lower, f.begin, "là") &&
+          (FindIn(lower, f.begin > 30 ? f.begin - 30 : 0, f.begin, "cùng kỳ") != kNpos ||
+           FindIn(lower, f.begin > 30 ? f.begin - 30 : 0, f.begin, "năm trước") != kNpos)) {
+        prev_end = f.end;  // "(cùng kỳ năm trước là 13,9%)"
+        continue;
+      }
+      bool descriptor = false;
+      for (std::string_view w : {"với diện tích", "với tổng diện tích", "với tổng công suất",
+                                 "với công suất", "tổng công suất là", "chiều dài tuyến"}) {
+        descriptor = descriptor || EndsWithWord(lower, f.begin, w);
+      }
+      if (descriptor || f.unit == "mw") {
+        prev_end = f.end;
+        continue;
+      }
+      if (depth > 0 && !pct && !IsQualified(lower, f.end, clause.end)) {
         prev_end = f.end;
         continue;
       }

@@ -9,6 +9,7 @@
 // then the agency that answers for it) is emitted once, with that agency.
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "extract/dates.h"
 #include "extract/steps.h"
@@ -145,6 +146,7 @@ std::vector<Target> ExtractTargets(const DocumentContext& ctx) {
   if (ctx.doc == nullptr) return out;
   const scan::DocumentZones zones = scan::ClassifyParagraphs(ctx);
   const std::optional<std::string> plan_year = PlanYear(ctx);
+  std::optional<std::string> inherited;
   for (size_t p = 0; p < ctx.paragraphs().size(); ++p) {
     const scan::Zone zone = zones.paragraph[p];
     if (zone == scan::Zone::kResults) continue;
@@ -155,6 +157,14 @@ std::vector<Target> ExtractTargets(const DocumentContext& ctx) {
     const std::string_view lower = lower_owned;
     size_t body = 0;
     std::optional<std::string> responsible = scan::LeadAgency(ctx, text, &body);
+    // A lead covers the unnumbered paragraphs that continue its item.
+    if (responsible) {
+      inherited = responsible;
+    } else if (scan::StartsWithMarker(lower)) {
+      inherited.reset();
+    } else {
+      responsible = inherited;
+    }
     if (!responsible) {
       // "a) Về kinh tế: ..." labels a group; the name starts after it.
       const size_t colon = text.find(':');
@@ -202,7 +212,8 @@ std::vector<Target> ExtractTargets(const DocumentContext& ctx) {
         std::string_view name = StripWords(text.substr(prev_end, f.begin - prev_end),
                                            lower.substr(prev_end, f.begin - prev_end));
         size_t name_begin = name.empty() ? f.begin : static_cast<size_t>(name.data() - text.data());
-        if (name.size() < 4) {
+        // "46% số trường mầm non, 74% số trường tiểu học": the name follows.
+        if (name.size() < 4 || scan::StartsWithWord(lower, f.end, "số")) {
           size_t stop = next_begin;
           const size_t comma = scan::FindIn(lower, f.end, next_begin, ",");
           if (comma != std::string_view::npos) stop = comma;
@@ -227,13 +238,25 @@ std::vector<Target> ExtractTargets(const DocumentContext& ctx) {
   // One target per stated goal: merge repeats, keeping the first place and
   // the agency named by either.
   std::vector<Target> merged;
+  // Repeats share value and unit: look only among those (at most a few).
+  std::unordered_map<std::string, std::vector<size_t>> by_key;
   for (Target& t : out) {
-    auto it = std::find_if(merged.begin(), merged.end(),
-                           [&](const Target& m) { return SameTarget(m, t); });
-    if (it == merged.end()) {
+    const std::string key = std::to_string(t.value.value_or(-1)) + "|" +
+                            std::to_string(t.low.value_or(-1)) + "|" +
+                            std::to_string(t.high.value_or(-1)) + "|" + t.unit;
+    std::vector<size_t>& same = by_key[key];
+    bool found = false;
+    for (size_t i = 0; i < same.size() && i < 32; ++i) {
+      Target& m = merged[same[i]];
+      if (SameTarget(m, t)) {
+        if (!m.responsible && t.responsible) m.responsible = t.responsible;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      same.push_back(merged.size());
       merged.push_back(std::move(t));
-    } else if (!it->responsible && t.responsible) {
-      it->responsible = t.responsible;
     }
   }
   return merged;

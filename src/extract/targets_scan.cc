@@ -17,7 +17,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Count nouns that stand as the unit of a bare number ("360 doanh nghiệp").
 // Longest first so that "hợp tác xã" wins over "xã".
-constexpr std::array<std::string_view, 66> kCountNouns = {"tổ chức cơ sở đảng",
+constexpr std::array<std::string_view, 68> kCountNouns = {"tổ chức cơ sở đảng",
                                                           "hợp tác xã",
                                                           "tổ hợp tác",
                                                           "tổ chức đảng",
@@ -173,8 +173,52 @@ std::vector<Range> SplitClauses(std::string_view text) {
   return out;
 }
 
+// "2.856/4.500 tỷ đồng", "10/10 huyện": a part of a total. The quantity
+// finder skips these; read the first number and take the unit after the
+// second. Dates ("09/02/2023") and codes ("795/TTg") do not match.
+void AddPartsOfTotals(std::string_view text, std::string_view lower, std::vector<Quantity>* qs) {
+  auto num_char = [&](size_t i) { return IsDigit(text[i]) || text[i] == '.' || text[i] == ','; };
+  for (size_t slash = text.find('/'); slash != std::string_view::npos;
+       slash = text.find('/', slash + 1)) {
+    if (slash == 0 || slash + 1 >= text.size() || !IsDigit(text[slash - 1]) ||
+        !IsDigit(text[slash + 1])) {
+      continue;
+    }
+    size_t a = slash;
+    while (a > 0 && num_char(a - 1)) --a;
+    size_t b = slash + 1;
+    while (b < text.size() && num_char(b)) ++b;
+    while (b > slash + 1 && (text[b - 1] == '.' || text[b - 1] == ',')) --b;
+    if (a > 0 && (text[a - 1] == '/' || text[a - 1] == '-' || IsWordByte(text[a - 1]))) continue;
+    if (b < text.size() && (text[b] == '/' || text[b] == '-')) continue;
+    const std::optional<double> left = ParseVietnameseNumber(text.substr(a, slash - a));
+    if (!left) continue;
+    Quantity q;
+    q.value = *left;
+    q.begin = a;
+    q.end = b;
+    const std::vector<Quantity> right = FindQuantities(text.substr(slash + 1, 80));
+    if (!right.empty() && right.front().begin == 0) {
+      q.unit = right.front().unit;
+      q.end = slash + 1 + right.front().end;
+    } else {
+      const std::string_view noun = CountNounAt(lower, b);
+      if (noun.empty()) continue;
+      q.unit = std::string(text.substr(SkipSpaces(lower, b), noun.size()));
+      q.end = SkipSpaces(lower, b) + noun.size();
+    }
+    if (q.unit.empty()) continue;
+    auto at = std::lower_bound(qs->begin(), qs->end(), q.begin,
+                               [](const Quantity& x, size_t pos) { return x.begin < pos; });
+    // Drop what the finder read inside the same span.
+    while (at != qs->end() && at->begin < q.end) at = qs->erase(at);
+    qs->insert(at, std::move(q));
+  }
+}
+
 std::vector<Figure> FindFigures(std::string_view text, std::string_view lower) {
   std::vector<Quantity> qs = FindQuantities(text);
+  AddPartsOfTotals(text, lower, &qs);
   std::vector<Figure> out;
   for (size_t k = 0; k < qs.size(); ++k) {
     const Quantity& q = qs[k];
@@ -196,13 +240,40 @@ std::vector<Figure> FindFigures(std::string_view text, std::string_view lower) {
       }
     }
     if (skip) continue;
-    if (StartsWithWord(lower, q.end, "tuổi") || StartsWithWord(lower, q.end, "sao")) continue;
+    // Time spans, ages, ratings and electrical ratings are not measures here.
+    static constexpr std::string_view kNotUnits[] = {"năm", "tháng", "ngày", "tuần", "quý",
+                                                     "giờ", "phút",  "tuổi", "sao",  "kv"};
+    const std::string unit_lower = Lower(q.unit);
+    if (std::find(std::begin(kNotUnits), std::end(kNotUnits), unit_lower) != std::end(kNotUnits) ||
+        unit_lower.starts_with("ngày/")) {
+      continue;
+    }
     Figure f;
     f.value = q.value;
     f.high = q.range_high;
     f.begin = q.begin;
     f.end = q.end;
     f.unit = CanonicalUnit(q.unit);
+    {
+      const std::string_view written = text.substr(q.begin, q.end - q.begin);
+      const size_t slash = written.find('/');
+      f.per_total = slash != std::string_view::npos && slash + 1 < written.size() &&
+                    IsDigit(written[slash + 1]);
+    }
+    {
+      // A count noun longer than the unit read ("đồng chí", "hài cốt").
+      size_t u = q.begin;
+      while (u < q.end &&
+             (IsDigit(text[u]) || text[u] == '.' || text[u] == ',' || text[u] == ' ')) {
+        ++u;
+      }
+      const std::string_view noun = CountNounAt(lower, u);
+      if (!noun.empty() && noun.size() > q.end - u && !q.range_high) {
+        f.unit = std::string(text.substr(u, noun.size()));
+        f.unit = CanonicalUnit(Lower(f.unit));
+        f.end = u + noun.size();
+      }
+    }
     // "2.856/4.500 tỷ đồng": keep the first, with the unit of the second.
     size_t after = q.end;
     if (after + 1 < text.size() && text[after] == '/' && IsDigit(text[after + 1])) {
@@ -286,7 +357,8 @@ int MarkerLevel(std::string_view lower) {
   if (t.starts_with("phần thứ") || t.starts_with("phần ")) return 0;
   size_t j = 0;
   while (j < t.size() && (t[j] == 'i' || t[j] == 'v' || t[j] == 'x')) ++j;
-  if (j > 0 && j < t.size() && (t[j] == '.' || t[j] == ')')) return 1;
+  // "i)", "v)" are letter items; roman numerals end with a point.
+  if (j > 0 && j < t.size() && t[j] == '.') return 1;
   j = 0;
   while (j < t.size() && IsDigit(t[j])) ++j;
   if (j > 0 && j < t.size() && t[j] == '.') {
@@ -313,14 +385,17 @@ bool AllCaps(std::string_view text, std::string_view lower) {
 
 }  // namespace
 
+bool StartsWithMarker(std::string_view lower) { return MarkerLevel(lower) < 6; }
+
 DocumentZones ClassifyParagraphs(const DocumentContext& ctx) {
   DocumentZones z;
   const size_t n = ctx.paragraphs().size();
   z.paragraph.assign(n, Zone::kNone);
   z.period.assign(n, "");
   for (size_t p = 0; p < std::min<size_t>(n, 12); ++p) {
-    const std::string low = Lower(Trim(ctx.ParagraphText(p)));
-    if (low.starts_with("báo cáo") && low.size() < 60) z.is_report = true;
+    // The kind line is written in capitals: "BÁO CÁO", possibly joined with
+    // the title by the layout.
+    if (Trim(ctx.ParagraphText(p)).starts_with("BÁO CÁO")) z.is_report = true;
   }
   struct Open {
     int level;
@@ -338,7 +413,9 @@ DocumentZones ClassifyParagraphs(const DocumentContext& ctx) {
     // An all-caps title under "Phần thứ ..." is the part's name.
     if (level == 6 && prev_level == 0 && AllCaps(trimmed, Lower(trimmed))) level = 0;
     const bool short_para = trimmed.size() <= 260;
-    const bool heading = level <= 4 && (short_para || trimmed.ends_with(":"));
+    std::string_view raw = text;
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
+    const bool heading = level <= 4 && (short_para || raw.ends_with(":"));
     if (heading) {
       while (!stack.empty() && stack.back().level >= level) stack.pop_back();
       const std::string_view head = std::string_view(lower).substr(0, 300);

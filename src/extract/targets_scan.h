@@ -54,6 +54,10 @@ size_t FindIn(std::string_view lower, size_t begin, size_t end, std::string_view
 // Trims spaces and punctuation , ; : . - + from both ends.
 std::string_view Trim(std::string_view s);
 
+// True when the paragraph opens with an outline marker ("II.", "1.", "a)",
+// "-", "Phần thứ").
+bool StartsWithMarker(std::string_view lower);
+
 // What a paragraph's position says about the figures in it.
 enum class Zone { kNone, kTargets, kResults };
 

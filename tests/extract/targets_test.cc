@@ -114,7 +114,7 @@ TEST_F(TargetsTest, AccountabilityListNamesTheAgencyAndMergesTheRepeat) {
   ASSERT_EQ(ts.size(), 1u);
   EXPECT_EQ(ts[0].unit, "tỷ đồng");
   EXPECT_EQ(ts[0].responsible.value_or(""), "Sở Tài chính");
-  EXPECT_EQ(ts[0].span.line_start, 7u);
+  EXPECT_EQ(ts[0].span.line_start, 8u);  // the first statement
 }
 
 TEST_F(TargetsTest, YearsRanksAndTextOutsideGoalsAreNotTargets) {
