@@ -290,7 +290,8 @@ bool IsStopWord(const std::string& key) {
 
 class TableGazetteer : public Gazetteer {
  public:
-  Status Load(std::string_view tsv, const std::string& province);
+  // Reads the table; `province` is known as a province name besides the list.
+  Status Load(std::string_view tsv, std::string province);
 
   std::vector<AgencyMention> Find(std::string_view text) const override {
     return FindImpl(text, /*require_capital=*/true);
@@ -317,6 +318,7 @@ class TableGazetteer : public Gazetteer {
   size_t ProvinceSuffixEnd(const std::vector<Token>& t, size_t end) const;
   void AddAlias(std::string_view alias, int entry);
 
+  std::string province_;
   std::vector<Entry> entries_;
   std::vector<Title> titles_;
   Trie agencies_;
@@ -375,7 +377,7 @@ void TableGazetteer::AddAlias(std::string_view alias, int entry) {
   }
 }
 
-Status TableGazetteer::Load(std::string_view tsv, const std::string& province) {
+Status TableGazetteer::Load(std::string_view tsv, std::string province) {
   struct Row {
     std::vector<std::string_view> cols;
     size_t line;
@@ -400,6 +402,7 @@ Status TableGazetteer::Load(std::string_view tsv, const std::string& province) {
     }
     if (kind == "abbrev") {
       std::vector<Keys> shorts;
+      shorts.reserve(aliases.size());
       for (std::string_view a : aliases) shorts.push_back(KeysOf(a));
       abbrevs_.emplace_back(KeysOf(name), std::move(shorts));
     } else if (kind == "title") {
@@ -425,7 +428,8 @@ Status TableGazetteer::Load(std::string_view tsv, const std::string& province) {
                                   ": unknown kind '" + std::string(kind) + "'");
     }
   }
-  if (!province.empty()) provinces_.Add(KeysOf(text::SearchKey(province)), 0);
+  province_ = std::move(province);
+  if (!province_.empty()) provinces_.Add(KeysOf(text::SearchKey(province_)), 0);
   // Agencies after all abbreviations are known, whatever the row order.
   for (const Row& row : agency_rows) {
     Entry e;
@@ -775,7 +779,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::LoadDefault(std::string prov
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromText(std::string_view tsv,
                                                              std::string province) {
   auto g = std::make_shared<TableGazetteer>();
-  Status s = g->Load(tsv, province);
+  Status s = g->Load(tsv, std::move(province));
   if (!s.ok()) return s;
   return std::shared_ptr<const Gazetteer>(std::move(g));
 }
