@@ -514,8 +514,9 @@ DocumentInfo ExtractHeader(const DocumentContext& ctx) {
       if (!head.empty()) info.title = std::string(head);
     }
   }
-  if (!info.kind && n > 0)
-    info.kind = ReportingVerbKind(ctx.ParagraphText(std::min(first_body, n - 1)));
+  for (size_t p = 0; p < std::min(first_body + 1, n) && !info.kind; ++p) {
+    info.kind = ReportingVerbKind(ctx.ParagraphText(p));
+  }
 
   const std::string header = WithoutMottos(header_text);
   info.issuer = IssuerInHeader(header);

@@ -46,8 +46,9 @@ bool IsUpperStart(std::string_view text, size_t pos) {
 
 // Words that end an issuer phrase ("của Chính phủ về ...").
 constexpr std::string_view kIssuerStops[] = {
-    "về",   "ngày", "và",  "đã", "tại",  "theo",     "trong",    "thực hiện", "triển khai",
-    "nhằm", "để",   "với", "là", "được", "ban hành", "quy định", "hướng dẫn", "phê duyệt"};
+    "về",         "ngày",      "và",   "đã",   "tại", "theo",    "trong",    "thực hiện",
+    "triển khai", "nhằm",      "để",   "với",  "là",  "được",    "ban hành", "quy định",
+    "hướng dẫn",  "phê duyệt", "giao", "trên", "cho", "đối với", "tổ chức"};
 
 // End of a phrase that starts at `pos`: at punctuation, a stop word, or
 // `limit` bytes.

@@ -125,5 +125,12 @@ TEST(HeaderTest, RecipientsFromNoiNhan) {
   EXPECT_EQ(info.recipients[1], "Các sở, ban ngành");
 }
 
+TEST(HeaderTest, CommitteeReportingInOpeningIsAReport) {
+  const DocumentInfo info = Header(
+      "Theo chương trình kỳ họp, Ủy ban nhân dân tỉnh Điện Biên báo cáo công tác 6 tháng như "
+      "sau:\n\nI. TÌNH HÌNH\n\nNội dung.\n");
+  EXPECT_EQ(info.kind.value_or(""), "Báo cáo");
+}
+
 }  // namespace
 }  // namespace dondoc::extract
