@@ -9,6 +9,7 @@
 #include <charconv>
 #include <string>
 #include <unordered_set>
+#include <utility>
 
 #include "text/utf8.h"
 #include "text/vietnamese.h"
@@ -623,19 +624,24 @@ std::string CanonicalUnit(std::string_view unit) {
   replace_word("phần trăm", "%");
   replace_word("đ", "đồng");
   if (!out.empty() && out[0] == '%') return "%";
-  // Per-person, per-year and per-period forms count as their base unit.
-  static constexpr std::array<std::string_view, 6> kDropped = {"/người/năm", "/vạn dân", "/người",
-                                                               "/năm",       "/quý",     "/tháng"};
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (std::string_view suffix : kDropped) {
-      if (out.size() > suffix.size() && out.ends_with(suffix)) {
-        out.resize(out.size() - suffix.size());
-        changed = true;
-      }
-    }
+  // Per-person and per-year forms that count as their base unit; only the
+  // forms the evaluation folds too ("dược sĩ/vạn dân" stays as written).
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kAliases = {{
+      {"triệu đồng/người", "triệu đồng"},
+      {"triệu đồng/năm", "triệu đồng"},
+      {"triệu đồng/người/năm", "triệu đồng"},
+      {"giường/vạn dân", "giường"},
+      {"bác sĩ/vạn dân", "bác sĩ"},
+      {"lượt khách", "lượt"},
+      {"lượt người", "lượt"},
+      {"lần/năm", "lần"},
+      {"ha/quý", "ha"},
+      {"ha/năm", "ha"},
+      {"đồng/người", "đồng"},
+  }};
+  for (const auto& [from, to] : kAliases) {
+    if (out == from) return std::string(to);
   }
-  if (out == "lượt khách" || out == "lượt người") return "lượt";
   if (out.ends_with(" lượt khách") || out.ends_with(" lượt người")) {
     out.resize(out.rfind(' '));  // "triệu lượt khách" -> "triệu lượt"
   }

@@ -39,9 +39,10 @@ std::vector<Quantity> FindQuantities(std::string_view text);
 
 // Canonical form of a unit string as written: spaces collapsed, title-case
 // words lowered, "tỉ" -> "tỷ", "ngàn" -> "nghìn", "m²" -> "m2"; every "%..."
-// ("% GRDP", "%/năm") -> "%"; per-person and per-year forms the scorer
-// folds ("triệu đồng/người" -> "triệu đồng", "giường/vạn dân" -> "giường",
-// "lượt khách" -> "lượt", "ha/năm" -> "ha").
+// ("% GRDP", "%/năm") -> "%"; the per-person and per-year forms the
+// evaluation folds ("triệu đồng/người" -> "triệu đồng", "giường/vạn dân" ->
+// "giường", "lượt khách" -> "lượt", "ha/năm" -> "ha"); others stay as written
+// ("tấn/ha", "huyện/thành phố").
 std::string CanonicalUnit(std::string_view unit);
 
 }  // namespace dondoc::extract

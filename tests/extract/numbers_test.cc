@@ -204,6 +204,9 @@ TEST(CanonicalUnit, FoldsVariants) {
   EXPECT_EQ(CanonicalUnit("triệu USD"), "triệu USD");
   EXPECT_EQ(CanonicalUnit("huyện/thành phố"), "huyện/thành phố");
   EXPECT_EQ(CanonicalUnit("tấn/ha"), "tấn/ha");
+  EXPECT_EQ(CanonicalUnit("dược sĩ/vạn dân"), "dược sĩ/vạn dân");
+  EXPECT_EQ(CanonicalUnit("lần/năm"), "lần");
+  EXPECT_EQ(CanonicalUnit("nghìn đ"), "nghìn đồng");
   EXPECT_EQ(CanonicalUnit(""), "");
 }
 
