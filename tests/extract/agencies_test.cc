@@ -158,6 +158,10 @@ TEST(AgenciesTest, Collectives) {
   EXPECT_EQ(Canon("các sở, ban ngành, đơn vị thuộc tỉnh"), "Các sở, ban ngành, đơn vị thuộc tỉnh");
   EXPECT_EQ(Canon("UBND các huyện, thành phố"), "Ủy ban nhân dân các huyện, thành phố");
   EXPECT_EQ(Canon("các đơn vị có liên quan"), "Các đơn vị liên quan");
+  // A province with towns keeps them in the name.
+  EXPECT_EQ(Canon("UBND các huyện, thị xã, thành phố"),
+            "Ủy ban nhân dân các huyện, thị xã, thành phố");
+  EXPECT_EQ(Canon("BQL các KCN tỉnh"), "Ban Quản lý các Khu công nghiệp tỉnh");
   EXPECT_EQ(Canon("các thành viên Ủy ban nhân dân tỉnh"), "Thành viên Ủy ban nhân dân tỉnh");
   EXPECT_EQ(Canon("các địa phương"), "Các địa phương");
   auto found = Default()->Find(
