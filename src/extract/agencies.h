@@ -15,11 +15,15 @@
 // "Sở Tài chính tỉnh Kon Tum" and "Sở Tài chính" are the same agency.
 //
 // Matching is by whole words compared with text::ComparisonKey (case and
-// tone placement do not matter); commas and dashes inside a name are
-// optional and "&" reads as "và". Names of provincial agencies must contain a
-// capital letter in running text ("chính phủ điện tử" is no agency);
-// collective actors ("các đơn vị liên quan") need none. The columns of
-// data/agencies.tsv are described at its top.
+// tone placement do not matter); "&" reads as "và"; a comma or dash is
+// optional where a name has one ("Sở Văn hóa Thể thao và Du lịch") and ends
+// the name elsewhere ("của tỉnh, Ủy ban" is no "Tỉnh ủy"). A name (or its
+// title) must contain a capital letter in running text ("chính phủ điện tử"
+// is no agency); collective actors ("các đơn vị liên quan") need none. A
+// list under one head ("các Sở: Tài chính, Xây dựng và Y tế") gives one
+// mention per member. Collectives of one family share one canonical name
+// ("các sở, ngành" -> "Các sở, ban ngành, đơn vị thuộc tỉnh"). The columns
+// of data/agencies.tsv are described at its top.
 #pragma once
 
 #include <memory>
