@@ -509,7 +509,7 @@ DocumentInfo ExtractHeader(const DocumentContext& ctx) {
     // The title's surviving tail before "(Ban hành kèm theo ...)".
     if (!info.title && n > 0) {
       const std::string_view t = ctx.ParagraphText(0);
-      const size_t open = t.find("(");
+      const size_t open = t.find('(');
       const std::string_view head = refscan::Trim(t.substr(0, open == kNpos ? 0 : open));
       if (!head.empty()) info.title = std::string(head);
     }

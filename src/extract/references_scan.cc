@@ -116,16 +116,17 @@ int ReadInt(std::string_view s, size_t& pos, size_t max_digits) {
   return v;
 }
 
-// One symbol segment: letters, digits and '&'.
+// One symbol segment: letters, digits and '&'. `has_upper`: it holds a
+// symbol code.
 size_t SegmentEnd(std::string_view s, size_t pos, bool* has_upper, bool* all_upper) {
   size_t i = pos;
-  *has_upper = false;
+  int uppers = 0;
   *all_upper = true;
   while (i < s.size()) {
     size_t next = i;
     const char32_t cp = CpAt(s, i, &next);
     if (cp == '&' || IsAlnumCp(cp)) {
-      if (IsUpperCp(cp)) *has_upper = true;
+      if (IsUpperCp(cp)) ++uppers;
       if (cp < 0x80 ? (cp >= 'a' && cp <= 'z') : (IsAlnumCp(cp) && !IsUpperCp(cp))) {
         *all_upper = false;
       }
@@ -134,6 +135,9 @@ size_t SegmentEnd(std::string_view s, size_t pos, bool* has_upper, bool* all_upp
       break;
     }
   }
+  // A symbol code has two capitals at least ("QĐ", "CTr", "TTg"); "Điều"
+  // or "Sở" after "1/" is prose.
+  *has_upper = uppers >= 2;
   return i;
 }
 

@@ -150,7 +150,7 @@ TEST(ReferencesTest, OwnNumberLineIsNotACitation) {
 TEST(ReferencesTest, DatesRangesAndFiguresAreNotNumbers) {
   const auto refs = Refs(
       "Giai đoạn 2021-2025, ngày 19/01/2023, thu 2.856/4.500 tỷ đồng, đạt 19-20%, COVID-19, "
-      "tháng 9/2023, Sở KH&ĐT, 3/4 số xã.\n");
+      "tháng 9/2023, Sở KH&ĐT, 3/4 số xã, khoản 1/Điều 5, nhà số 12/3 Trần Phú, xe 82A-123.45.\n");
   EXPECT_TRUE(refs.empty()) << refs.size();
 }
 
