@@ -259,18 +259,16 @@ std::vector<TaskStats> ExtractTaskStats(const DocumentContext& ctx) {
   const size_t n = ctx.paragraphs().size();
   size_t i = 0;
   while (i < n) {
-    ParagraphCounts first = ReadCounts(ctx.ParagraphText(i));
-    if (first.fields.empty()) {
+    if (ReadCounts(ctx.ParagraphText(i)).fields.empty()) {
       ++i;
       continue;
     }
     TaskStats stats;
     size_t last = i;
-    size_t j = i;
     bool stop = false;
     // A count runs on over the following paragraphs while they add new fields.
-    for (; j < n && j < i + 8 && !stop; ++j) {
-      ParagraphCounts pc = j == i ? std::move(first) : ReadCounts(ctx.ParagraphText(j));
+    for (size_t j = i; j < n && j < i + 8 && !stop; ++j) {
+      const ParagraphCounts pc = ReadCounts(ctx.ParagraphText(j));
       if (pc.fields.empty()) break;
       for (const auto& [field, value] : pc.fields) {
         std::optional<long>* slot = Slot(stats, field);

@@ -142,7 +142,9 @@ std::string LowerSameLength(std::string_view text) {
     UBool error = false;
     U8_APPEND(buf, j, 4, l, error);
     if (error) continue;
-    for (int32_t k = 0; k < j; ++k) out[static_cast<size_t>(start + k)] = static_cast<char>(buf[k]);
+    for (int32_t k = 0; k < j; ++k) {
+      out[static_cast<size_t>(start) + static_cast<size_t>(k)] = static_cast<char>(buf[k]);
+    }
   }
   return out;
 }
