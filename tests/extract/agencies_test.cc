@@ -152,6 +152,14 @@ TEST(AgenciesTest, DistrictCommitteeKeepsPlace) {
   EXPECT_EQ(found[1].canonical, "Sở Y tế");
 }
 
+TEST(AgenciesTest, CentrallyRunCity) {
+  EXPECT_EQ(Canon("UBND thành phố"), "Ủy ban nhân dân thành phố");
+  EXPECT_EQ(Canon("Thường trực HĐND thành phố"), "Hội đồng nhân dân thành phố");
+  EXPECT_EQ(Canon("UBND các quận, huyện"), "Ủy ban nhân dân các quận, huyện");
+  // A place after "thành phố" makes it a city under the province.
+  EXPECT_EQ(Canon("UBND thành phố Kon Tum"), "Ủy ban nhân dân thành phố Kon Tum");
+}
+
 TEST(AgenciesTest, Collectives) {
   EXPECT_EQ(Canon("các sở, ban ngành"), "Các sở, ban ngành, đơn vị thuộc tỉnh");
   EXPECT_EQ(Canon("các sở, ban, ngành"), "Các sở, ban ngành, đơn vị thuộc tỉnh");
