@@ -53,6 +53,11 @@ std::string Lower(std::string_view w) {
   std::string out;
   out.reserve(w.size());
   for (size_t i = 0; i < w.size();) {
+    if (static_cast<unsigned char>(w[i]) < 0x80) {  // ASCII: no ICU call
+      const char c = w[i++];
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      continue;
+    }
     const char32_t cp = text::NextCodePoint(w, i);
     text::AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))), out);
   }
@@ -546,9 +551,7 @@ std::optional<Cue> ParseCue(std::string_view s, const Tok& t, int depth = 0) {
   size_t end = 0;
   if (t.Is("hạn")) {
     end = n.Is("chót") ? n.end : t.end;
-  } else if (t.Is("thời") && n.Is("hạn")) {
-    end = n.end;
-  } else if (t.Is("hoàn") && n.Is("thành")) {
+  } else if ((t.Is("thời") && n.Is("hạn")) || (t.Is("hoàn") && n.Is("thành"))) {
     end = n.end;
   } else {
     return std::nullopt;

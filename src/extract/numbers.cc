@@ -28,6 +28,11 @@ std::string Lower(std::string_view w) {
   std::string out;
   out.reserve(w.size());
   for (size_t i = 0; i < w.size();) {
+    if (static_cast<unsigned char>(w[i]) < 0x80) {  // ASCII: no ICU call
+      const char c = w[i++];
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      continue;
+    }
     const char32_t cp = text::NextCodePoint(w, i);
     text::AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))), out);
   }
@@ -102,13 +107,9 @@ size_t SkipSpacesBack(std::string_view s, size_t i) {
 // End of a number run: digits, with "." and "," allowed between digits.
 size_t NumberRunEnd(std::string_view s, size_t i) {
   while (i < s.size()) {
-    if (IsDigit(s[i])) {
-      ++i;
-    } else if ((s[i] == '.' || s[i] == ',') && i + 1 < s.size() && IsDigit(s[i + 1])) {
-      ++i;
-    } else {
-      break;
-    }
+    const bool separator = (s[i] == '.' || s[i] == ',') && i + 1 < s.size() && IsDigit(s[i + 1]);
+    if (!IsDigit(s[i]) && !separator) break;
+    ++i;
   }
   return i;
 }
