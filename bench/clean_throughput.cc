@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bench/bench_util.h"
+#include "common/allocator.h"
 #include "text/clean.h"
 
 namespace {
@@ -101,6 +102,7 @@ void Row(const char* what, size_t bytes, double seconds, double memchr_s, double
 }  // namespace
 
 int main(int argc, char** argv) {
+  dondoc::TuneAllocatorForDocuments();
   const size_t min_mb = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100;
   const std::vector<NamedText> corpus = dondoc::bench::LoadCorpus();
   if (corpus.empty()) {

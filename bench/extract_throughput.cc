@@ -9,10 +9,12 @@
 #include <vector>
 
 #include "bench/bench_util.h"
+#include "common/allocator.h"
 #include "extract/extract.h"
 #include "text/clean.h"
 
 int main(int argc, char** argv) {
+  dondoc::TuneAllocatorForDocuments();
   using dondoc::bench::BestSeconds;
   const size_t min_bytes = (argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100) * 1000 * 1000;
   const auto corpus = dondoc::bench::LoadCorpus();
