@@ -296,9 +296,36 @@ std::optional<TimeExpr> ParseDate(std::string_view s, size_t pos, const Date* co
   return x;
 }
 
+std::optional<TimeExpr> ParseTime(std::string_view s, size_t pos, const Date* context,
+                                  bool bare_day_month, int depth);
+
+// The year of a month or quarter written without one, taken from a joined
+// one that has it ("quý I và quý II năm 2024"); the later period then ends
+// the expression. Otherwise the context year.
+int JoinedYear(std::string_view s, TimeExpr& x, const Date* context, int depth) {
+  constexpr int kMaxJoined = 4;
+  const Tok join = Lex(s, x.end);
+  if (depth < kMaxJoined &&
+      (join.Is("và") || join.Is("hoặc") || join.IsPunct(",") || join.IsPunct("-"))) {
+    const Tok next = Lex(s, join.end);
+    if ((x.kind == Extent::kQuarter && next.Is("quý")) ||
+        (x.kind == Extent::kMonth && next.Is("tháng"))) {
+      const auto other = ParseTime(s, next.begin, nullptr, false, depth + 1);
+      if (other && other->kind == x.kind && other->year_written) {
+        x.quarter = other->quarter;
+        x.month = other->month;
+        x.end = other->end;
+        x.year_written = true;
+        return other->year;
+      }
+    }
+  }
+  return ContextYear(context);
+}
+
 // The time expression at `pos` (see Extent).
 std::optional<TimeExpr> ParseTime(std::string_view s, size_t pos, const Date* context,
-                                  bool bare_day_month) {
+                                  bool bare_day_month, int depth) {
   const Tok t = Lex(s, pos);
   if (t.kind == Kind::kEnd) return std::nullopt;
   if (t.Is("ngày") || t.kind == Kind::kNumber) {
@@ -310,7 +337,7 @@ std::optional<TimeExpr> ParseTime(std::string_view s, size_t pos, const Date* co
     // "cuối năm 2024", "cuối quý II", "cuối tháng 9": the end of the period.
     const Tok next = Lex(s, t.end);
     if (!next.Is("năm") && !next.Is("quý") && !next.Is("tháng")) return std::nullopt;
-    auto inner = ParseTime(s, next.begin, context, false);
+    auto inner = ParseTime(s, next.begin, context, false, depth + 1);
     if (!inner || inner->kind == Extent::kDate) return std::nullopt;
     inner->begin = t.begin;
     return inner;
@@ -332,7 +359,7 @@ std::optional<TimeExpr> ParseTime(std::string_view s, size_t pos, const Date* co
     } else {
       return std::nullopt;
     }
-    if (x.year == 0) x.year = ContextYear(context);
+    if (x.year == 0) x.year = JoinedYear(s, x, context, depth);
     return x;
   }
   if (t.Is("quý")) {
@@ -367,7 +394,7 @@ std::optional<TimeExpr> ParseTime(std::string_view s, size_t pos, const Date* co
       return std::nullopt;
     }
     if (x.quarter < 1 || x.quarter > 4) return std::nullopt;
-    if (x.year == 0) x.year = ContextYear(context);
+    if (x.year == 0) x.year = JoinedYear(s, x, context, depth);
     return x;
   }
   if (t.Is("năm")) {
@@ -794,7 +821,7 @@ std::vector<DeadlineMention> FindDeadlines(std::string_view text, const Date* co
              prev1 == "cập" || (prev1 == "nhật" && prev2 == "cập"))) {
           return 0;
         }
-        const auto x = ParseTime(text, cue->end, context, true);
+        const auto x = ParseTime(text, cue->end, context, true, 0);
         if (!x) return 0;
         if (x->kind == Extent::kYear && !x->year_written && !cue->within) return 0;
         // "trước ngày 15/12 hằng năm" is a recurrence.
@@ -844,7 +871,7 @@ std::optional<std::string> FindPeriod(std::string_view text, const Date* context
                      !t.Is("sáu") && !t.Is("chín") && !t.Is("ba")) {
                    return 0;
                  }
-                 const auto x = ParseTime(text, t.begin, context, false);
+                 const auto x = ParseTime(text, t.begin, context, false, 0);
                  if (!x || x->year == 0) return 0;
                  if (x->kind == Extent::kYear && !x->year_written) return 0;
                  char buf[32];

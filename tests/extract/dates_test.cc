@@ -123,6 +123,16 @@ TEST(FindDeadlines, Quarters) {
   EXPECT_EQ(Iso(OneDeadline("đến cuối quý 4 năm 2023").deadline.date), "2023-12-31");
 }
 
+TEST(FindDeadlines, JoinedPeriodsShareTheLastYear) {
+  DeadlineMention d = OneDeadline("hoàn thành trong quý I và quý II năm 2024");
+  EXPECT_EQ(d.deadline.text, "hoàn thành trong quý I và quý II năm 2024");
+  EXPECT_EQ(Iso(d.deadline.date), "2024-06-30");
+  d = OneDeadline("trong tháng 9, tháng 10/2024");
+  EXPECT_EQ(Iso(d.deadline.date), "2024-10-31");
+  // Without a joined year, the context year.
+  EXPECT_EQ(Iso(OneDeadline("trong quý I và năm 2024").deadline.date), "2023-03-31");
+}
+
 TEST(FindDeadlines, YearsAndHalves) {
   EXPECT_EQ(Iso(OneDeadline("trong 6 tháng đầu năm 2024").deadline.date), "2024-06-30");
   EXPECT_EQ(Iso(OneDeadline("trong 9 tháng đầu năm").deadline.date), "2023-09-30");
