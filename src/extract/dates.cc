@@ -716,13 +716,39 @@ std::optional<RecurrenceMatch> ParseDayOfPeriod(std::string_view s, const Tok& t
   return std::nullopt;
 }
 
+// "tháng", "quý", "năm", "tuần" right after "báo cáo", when no number or
+// other word makes it one period ("báo cáo năm 2023", "báo cáo quý I").
+std::optional<RecurrenceMatch> ParseReportCadence(std::string_view s, const Tok& t) {
+  if (auto m = ParseEvery(s, t)) return m;
+  const auto cadence = CadenceUnit(t);
+  if (!cadence) return std::nullopt;
+  const Tok next = Lex(s, t.end);
+  if (next.kind == Kind::kNumber || QuarterWord(next) || next.Is("nay") || next.Is("trước") ||
+      next.Is("qua") || next.Is("tới") || next.Is("học") || next.Is("đầu") || next.Is("cuối") ||
+      next.Is("thứ") || next.Is("này") || next.Is("sau")) {
+    return std::nullopt;
+  }
+  RecurrenceMatch m;
+  m.r.rule = *cadence;
+  m.begin = t.begin;
+  m.end = t.end;
+  return m;
+}
+
 // A cadence at `t`: "định kỳ hằng quý", "hằng tháng", "định kỳ 6 tháng",
 // "mỗi quý", "6 tháng một lần". `after_report` is true right after "báo cáo".
 std::optional<RecurrenceMatch> ParseCadence(std::string_view s, const Tok& t, bool after_report) {
   if (t.Is("định")) {
     const Tok n = Lex(s, t.end);
     if (!n.Is("kỳ")) return std::nullopt;
-    const Tok c = Lex(s, n.end);
+    Tok c = Lex(s, n.end);
+    if (c.Is("báo") && Lex(s, c.end).Is("cáo")) {
+      // "định kỳ báo cáo tháng, quý": the cadence follows the noun.
+      c = Lex(s, Lex(s, c.end).end);
+      const auto m = ParseReportCadence(s, c);
+      if (!m) return std::nullopt;
+      return RecurrenceMatch{m->r, t.begin, m->end};
+    }
     std::optional<RecurrenceMatch> m = ParseEvery(s, c);
     if (!m) m = ParseMonthCount(s, c);
     if (!m) {
@@ -741,6 +767,9 @@ std::optional<RecurrenceMatch> ParseCadence(std::string_view s, const Tok& t, bo
   if (auto m = ParseEvery(s, t)) {
     m->end = OnceSuffix(s, m->end);
     return m;
+  }
+  if (after_report) {
+    if (auto m = ParseReportCadence(s, t)) return m;
   }
   if (auto m = ParseMonthCount(s, t)) {
     const size_t once = OnceSuffix(s, m->end);

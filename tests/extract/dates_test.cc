@@ -216,6 +216,17 @@ TEST(FindRecurrences, DayOfPeriod) {
   EXPECT_EQ(r.rule, Cadence::kAnnual);
 }
 
+TEST(FindRecurrences, ReportNamedByItsPeriod) {
+  Recurrence r = OneRecurrence("định kỳ báo cáo tháng, quý, năm");
+  EXPECT_EQ(r.rule, Cadence::kMonthly);
+  EXPECT_EQ(r.text, "định kỳ báo cáo tháng");
+  EXPECT_EQ(OneRecurrence("(báo cáo quý)").rule, Cadence::kQuarterly);
+  for (const char* text :
+       {"báo cáo năm 2023", "báo cáo quý I", "báo cáo tháng 9", "báo cáo năm nay", "tháng, quý"}) {
+    EXPECT_TRUE(FindRecurrences(text).empty()) << text;
+  }
+}
+
 TEST(FindRecurrences, SixMonths) {
   for (const char* text : {"định kỳ 6 tháng", "định kỳ 06 tháng", "định kỳ sáu tháng",
                            "6 tháng một lần", "(báo cáo 06 tháng)"}) {
