@@ -115,10 +115,20 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
               const std::function<Span(size_t, size_t)>& span_of, std::vector<ResultItem>* out) {
   const std::vector<Figure> figures = scan::FindFigures(text, lower);
   if (figures.empty()) return;
+  bool breakdown = false;
   for (const scan::Range& clause : scan::SplitClauses(text)) {
     const std::string_view clause_text = text.substr(clause.begin, clause.end - clause.begin);
     std::optional<std::string> period = FindPeriod(clause_text, ctx.DateOrNull());
     if (!period) period = default_period;
+    // "Trong đó: A 542 sinh viên; B 1.022 học sinh": a breakdown of a total
+    // runs to the end of the sentence; its plain counts are not results.
+    if (clause.begin == 0 || text[clause.begin - 1] != ';') breakdown = false;
+    const size_t intro = FindIn(lower, clause.begin, clause.end, "trong đó");
+    size_t breakdown_from = breakdown ? clause.begin : kNpos;
+    if (intro != kNpos) {
+      breakdown_from = std::min(breakdown_from, intro);
+      breakdown = true;
+    }
     size_t current_index = kNpos;  // the result the next qualifier applies to
     size_t prev_end = clause.begin;
     size_t name_from = clause.begin;
@@ -190,7 +200,8 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
         prev_end = f.end;
         continue;
       }
-      if (depth > 0 && !pct && !IsQualified(lower, f.end, clause.end)) {
+      if ((depth > 0 || (breakdown_from != kNpos && f.begin > breakdown_from)) && !pct &&
+          !IsQualified(lower, f.end, clause.end)) {
         prev_end = f.end;
         continue;
       }

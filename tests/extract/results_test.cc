@@ -100,5 +100,23 @@ TEST_F(ResultsTest, PlansAndFutureGoalsAreNotResults) {
   EXPECT_EQ(rs[0].value.value_or(0), 500);
 }
 
+TEST_F(ResultsTest, BreakdownCountsAreNotResultsUnlessQualified) {
+  auto rs =
+      Run("- Toàn tỉnh có 420 trạm y tế. Trong đó: vùng cao 150 trạm; vùng thấp 270 trạm.\n\n"
+          "- Trồng rừng 900 ha (trong đó trồng mới 300 ha, đạt 110% kế hoạch).\n");
+  ASSERT_NE(Find(rs, 420), nullptr);
+  EXPECT_EQ(Find(rs, 150), nullptr);
+  EXPECT_EQ(Find(rs, 270), nullptr);
+  ASSERT_NE(Find(rs, 300), nullptr);
+  EXPECT_DOUBLE_EQ(Find(rs, 300)->pct_of_plan.value_or(0), 110);
+}
+
+TEST_F(ResultsTest, FootnotesOfThePastPartGiveResults) {
+  auto rs =
+      Run("- Công tác cải cách hành chính được đẩy mạnh[footnoteRef:1].\n\n"
+          "[1: Đã cung cấp 512 dịch vụ công trực tuyến toàn trình.]\n");
+  ASSERT_NE(Find(rs, 512), nullptr);
+}
+
 }  // namespace
 }  // namespace dondoc::extract
