@@ -116,6 +116,7 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
   const std::vector<Figure> figures = scan::FindFigures(text, lower);
   if (figures.empty()) return;
   bool breakdown = false;
+  size_t next_figure = 0;
   for (const scan::Range& clause : scan::SplitClauses(text)) {
     const std::string_view clause_text = text.substr(clause.begin, clause.end - clause.begin);
     std::optional<std::string> period = FindPeriod(clause_text, ctx.DateOrNull());
@@ -132,8 +133,17 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
     size_t current_index = kNpos;  // the result the next qualifier applies to
     size_t prev_end = clause.begin;
     size_t name_from = clause.begin;
-    for (const Figure& f : figures) {
-      if (f.begin < clause.begin || f.end > clause.end) continue;
+    // Figures and clauses are both in text order: walk them together.
+    while (next_figure < figures.size() && figures[next_figure].begin < clause.begin) ++next_figure;
+    int depth = 0;  // parentheses open at the figure: "(trong đó 04 xã ...)"
+    size_t depth_at = clause.begin;
+    for (; next_figure < figures.size() && figures[next_figure].begin < clause.end; ++next_figure) {
+      const Figure& f = figures[next_figure];
+      if (f.end > clause.end) continue;
+      for (; depth_at < f.begin; ++depth_at) {
+        if (text[depth_at] == '(') ++depth;
+        if (text[depth_at] == ')' && depth > 0) --depth;
+      }
       ResultItem* current = current_index == kNpos ? nullptr : &(*out)[current_index];
       const std::string_view gap = lower.substr(prev_end, f.begin - prev_end);
       const bool attached = current != nullptr && OnlyConnectors(gap);
@@ -168,12 +178,6 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
         if (!current->pct_vs_same_period) current->pct_vs_same_period = v;
         prev_end = f.end;
         continue;
-      }
-      // Parenthesis depth at the figure: breakdowns "(trong đó 04 xã ...)".
-      int depth = 0;
-      for (size_t i = clause.begin; i < f.begin; ++i) {
-        if (text[i] == '(') ++depth;
-        if (text[i] == ')' && depth > 0) --depth;
       }
       const size_t look_end = std::min(clause.end, f.end + 30);
       if (!pct && (up || down) &&

@@ -175,6 +175,7 @@ std::vector<Target> ExtractTargets(const DocumentContext& ctx) {
     }
     const std::vector<Figure> figures = scan::FindFigures(text, lower);
     if (figures.empty()) continue;
+    size_t next_figure = 0;
     for (const scan::Range& clause : scan::SplitClauses(text)) {
       if (clause.end <= body) continue;
       const size_t cbegin = std::max(clause.begin, body);
@@ -188,8 +189,9 @@ std::vector<Target> ExtractTargets(const DocumentContext& ctx) {
         }
       }
       std::vector<const Figure*> in_clause;
-      for (const Figure& f : figures) {
-        if (f.begin >= cbegin && f.end <= clause.end) in_clause.push_back(&f);
+      while (next_figure < figures.size() && figures[next_figure].begin < cbegin) ++next_figure;
+      for (size_t k = next_figure; k < figures.size() && figures[k].begin < clause.end; ++k) {
+        if (figures[k].end <= clause.end) in_clause.push_back(&figures[k]);
       }
       size_t prev_end = cbegin;
       for (size_t k = 0; k < in_clause.size(); ++k) {

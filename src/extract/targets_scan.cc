@@ -177,6 +177,7 @@ std::vector<Range> SplitClauses(std::string_view text) {
 // finder skips these; read the first number and take the unit after the
 // second. Dates ("09/02/2023") and codes ("795/TTg") do not match.
 void AddPartsOfTotals(std::string_view text, std::string_view lower, std::vector<Quantity>* qs) {
+  std::vector<Quantity> parts;
   auto num_char = [&](size_t i) { return IsDigit(text[i]) || text[i] == '.' || text[i] == ','; };
   for (size_t slash = text.find('/'); slash != std::string_view::npos;
        slash = text.find('/', slash + 1)) {
@@ -208,12 +209,20 @@ void AddPartsOfTotals(std::string_view text, std::string_view lower, std::vector
       q.end = SkipSpaces(lower, b) + noun.size();
     }
     if (q.unit.empty()) continue;
-    auto at = std::lower_bound(qs->begin(), qs->end(), q.begin,
-                               [](const Quantity& x, size_t pos) { return x.begin < pos; });
-    // Drop what the finder read inside the same span.
-    while (at != qs->end() && at->begin < q.end) at = qs->erase(at);
-    qs->insert(at, std::move(q));
+    parts.push_back(std::move(q));
   }
+  if (parts.empty()) return;
+  // Merge in text order, dropping what the finder read inside a part.
+  std::vector<Quantity> merged;
+  merged.reserve(qs->size() + parts.size());
+  size_t k = 0;
+  for (Quantity& q : *qs) {
+    while (k < parts.size() && parts[k].begin <= q.begin) merged.push_back(std::move(parts[k++]));
+    if (!merged.empty() && q.begin < merged.back().end && q.begin >= merged.back().begin) continue;
+    merged.push_back(std::move(q));
+  }
+  while (k < parts.size()) merged.push_back(std::move(parts[k++]));
+  *qs = std::move(merged);
 }
 
 std::vector<Figure> FindFigures(std::string_view text, std::string_view lower) {
