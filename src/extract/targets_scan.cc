@@ -6,6 +6,7 @@
 
 #include "extract/dates.h"
 #include "extract/numbers.h"
+#include "extract/steps.h"
 #include "text/lexicon.h"
 #include "text/utf8.h"
 
@@ -405,6 +406,12 @@ DocumentZones ClassifyParagraphs(const DocumentContext& ctx) {
     // The kind line is written in capitals: "BÁO CÁO", possibly joined with
     // the title by the layout.
     if (Trim(ctx.ParagraphText(p)).starts_with("BÁO CÁO")) z.is_report = true;
+  }
+  if (!z.is_report) {
+    // The header step knows the kind even when the kind line is not a
+    // paragraph of the body.
+    const std::optional<std::string> kind = ExtractHeader(ctx).kind;
+    z.is_report = kind && kind->starts_with("Báo cáo");
   }
   struct Open {
     int level;
