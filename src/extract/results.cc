@@ -248,22 +248,46 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
   }
 }
 
+// Words that mark a sentence as reporting what was achieved, strong enough
+// to read results outside a report.
+bool HasResultCue(std::string_view lower) {
+  for (std::string_view cue :
+       {"so với cùng kỳ", "% kế hoạch", "% dự toán", "ước đạt", "ước thực hiện", "ước tính đạt"}) {
+    if (lower.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Words of a plan's targets: such a paragraph's figures are not results.
+bool HasTargetCue(std::string_view lower) {
+  for (std::string_view cue : {"phấn đấu", "chỉ tiêu", "mục tiêu"}) {
+    if (lower.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<ResultItem> ExtractResults(const DocumentContext& ctx) {
   std::vector<ResultItem> out;
   if (ctx.doc == nullptr) return out;
   const scan::DocumentZones zones = scan::ClassifyParagraphs(ctx);
-  if (!zones.is_report) return out;
   std::optional<std::string> year;
   if (ctx.date) year = std::to_string(ctx.date->year);
   for (size_t p = 0; p < ctx.paragraphs().size(); ++p) {
-    if (zones.paragraph[p] != scan::Zone::kResults) continue;
     const std::string_view text = ctx.ParagraphText(p);
     const std::string lower = scan::Lower(text);
+    // Plans and letters quote past results too ("Năm 2023, ... ước đạt X tỷ
+    // đồng, bằng 92% kế hoạch"): outside a report only paragraphs that say
+    // so in words are read, and never a target section.
+    const bool in_results = zones.is_report ? zones.paragraph[p] == scan::Zone::kResults
+                                            : zones.paragraph[p] != scan::Zone::kTargets &&
+                                                  HasResultCue(lower) && !HasTargetCue(lower);
+    if (!in_results) continue;
     ScanText(
         ctx, text, lower, year, [&](size_t b, size_t e) { return ctx.SpanOf(p, b, e); }, &out);
   }
+  if (!zones.is_report) return out;
   const auto& notes = ctx.doc->layout.footnotes;
   for (size_t n = 0; n < notes.size(); ++n) {
     const size_t p = notes[n].paragraph;

@@ -14,8 +14,10 @@ namespace {
 class ResultsTest : public ::testing::Test {
  protected:
   std::vector<ResultItem> Run(const std::string& body) {
-    const std::string input =
-        "BÁO CÁO\nTình hình năm 2024\n\nPhần thứ nhất\nKẾT QUẢ THỰC HIỆN NĂM 2024\n\n" + body;
+    return RunDocument(
+        "BÁO CÁO\nTình hình năm 2024\n\nPhần thứ nhất\nKẾT QUẢ THỰC HIỆN NĂM 2024\n\n" + body);
+  }
+  std::vector<ResultItem> RunDocument(const std::string& input) {
     text::CleanOptions options;
     options.repair = false;
     auto doc = text::Clean(input, options, nullptr);
@@ -116,6 +118,20 @@ TEST_F(ResultsTest, FootnotesOfThePastPartGiveResults) {
       Run("- Công tác cải cách hành chính được đẩy mạnh[footnoteRef:1].\n\n"
           "[1: Đã cung cấp 512 dịch vụ công trực tuyến toàn trình.]\n");
   ASSERT_NE(Find(rs, 512), nullptr);
+}
+
+// A letter or plan quotes past results in words; its targets stay targets.
+TEST_F(ResultsTest, LettersQuotePastResultsOutsideTheirTargets) {
+  auto rs = RunDocument(
+      "Kính gửi: Các sở, ban, ngành.\n\n"
+      "1. Các huyện phấn đấu giải ngân đạt trên 95% kế hoạch vốn năm 2025.\n\n"
+      "Năm 2024, toàn tỉnh giải ngân ước đạt 4.215,6 tỷ đồng, bằng 92,4% kế hoạch, tăng 8,1% "
+      "so với cùng kỳ.\n\n"
+      "2. Sở Y tế rà soát 120 trạm y tế.\n");
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].value.value_or(0), 4215.6);
+  EXPECT_EQ(rs[0].pct_of_plan.value_or(0), 92.4);
+  EXPECT_EQ(rs[0].pct_vs_same_period.value_or(0), 8.1);
 }
 
 }  // namespace
