@@ -206,7 +206,8 @@ std::optional<std::string> JoinCanonical(const std::vector<AgencyMention>& ms) {
 const AgencyMention* FirstAfter(const std::vector<AgencyMention>& ms, std::string_view lower,
                                 size_t pos, size_t end) {
   for (const AgencyMention& m : ms) {
-    if (m.begin < pos || m.begin >= end) continue;
+    if (m.begin < pos) continue;
+    if (m.begin >= end) break;
     const std::string_view before = lower.substr(0, m.begin);
     if (before.ends_with("qua ") || before.ends_with("(qua ")) continue;
     return &m;
@@ -322,15 +323,19 @@ std::vector<ReportingRule> ExtractReportingRules(const DocumentContext& ctx) {
     }
     // One rule per clause (";", or "), " after "(đối với báo cáo quý)")
     // that names a cadence or a deadline.
+    if (who.empty()) continue;
+    // Recipient and channel are read once per paragraph: the first agency
+    // after "báo cáo" (not after "qua") and the agency after "qua".
     const size_t report = lower.find("báo cáo");
+    const size_t after = report == std::string::npos ? marker.text_begin : report + 1;
+    const AgencyMention* to = FirstAfter(mentions, lower, after, text.size());
+    const AgencyMention* via = Via(mentions, lower, marker.text_begin, text.size());
+    const std::optional<std::string> who_text = JoinCanonical(who);
     size_t start = marker.text_begin;
     while (start < text.size()) {
-      size_t end = std::min(text.find(';', start), text.find("), ", start));
-      if (end == std::string_view::npos) {
-        end = text.size();
-      } else if (text[end] == ')') {
-        ++end;
-      }
+      size_t end = start;
+      while (end < text.size() && text[end] != ';' && !text.substr(end).starts_with("), ")) ++end;
+      if (end < text.size() && text[end] == ')') ++end;
       const std::string_view part = text.substr(start, end - start);
       const std::string_view part_lower = std::string_view(lower).substr(start, end - start);
       start = end + 1;
@@ -339,16 +344,10 @@ std::vector<ReportingRule> ExtractReportingRules(const DocumentContext& ctx) {
       std::erase_if(deadlines, [&](const DeadlineMention& d) { return !IsDueBy(d.deadline.text); });
       const std::optional<Cadence> kind = ReportKindCadence(part_lower);
       if (recurrences.empty() && deadlines.empty() && !kind) continue;
-      if (who.empty()) continue;
       ReportingRule rule;
-      rule.who = JoinCanonical(who);
-      const size_t after = report == std::string::npos ? marker.text_begin : report + 1;
-      if (const AgencyMention* to = FirstAfter(mentions, lower, after, text.size())) {
-        rule.to = to->canonical;
-      }
-      if (const AgencyMention* via = Via(mentions, lower, marker.text_begin, text.size())) {
-        rule.via = via->canonical;
-      }
+      rule.who = who_text;
+      if (to != nullptr) rule.to = to->canonical;
+      if (via != nullptr) rule.via = via->canonical;
       // The clause's own deadline ("trước ngày 20 hằng tháng") wins over a
       // list of cadences ("định kỳ hằng tháng, quý, năm").
       const RecurrenceMention* with_day = nullptr;

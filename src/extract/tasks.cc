@@ -106,7 +106,8 @@ bool EndsDocument(std::string_view lower) {
 }
 
 size_t SentenceStart(std::string_view text, size_t pos) {
-  while (pos > 0) {
+  const size_t limit = pos > tasks::kMaxSentence ? pos - tasks::kMaxSentence : 0;
+  while (pos > limit) {
     const char c = text[pos - 1];
     if (c == ';' || (c == '.' && pos < text.size() && text[pos] == ' ')) break;
     --pos;

@@ -425,11 +425,13 @@ bool IsAnaphoricAgency(const AgencyMention& m) {
 }
 
 size_t SentenceEnd(std::string_view text, size_t pos) {
-  for (size_t i = pos; i < text.size(); ++i) {
+  // Bounded, so that many clauses in one endless sentence stay linear.
+  const size_t limit = std::min(text.size(), pos + kMaxSentence);
+  for (size_t i = pos; i < limit; ++i) {
     if (text[i] == ';') return i + 1;
     if (text[i] == '.' && (i + 1 == text.size() || IsSpace(text[i + 1]))) return i + 1;
   }
-  return text.size();
+  return limit;
 }
 
 }  // namespace dondoc::extract::tasks

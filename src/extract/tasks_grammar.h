@@ -85,7 +85,11 @@ bool AnnouncesTaskList(std::string_view lower);
 // named by an enclosing heading ("Các đơn vị, địa phương").
 bool IsAnaphoricAgency(const AgencyMention& m);
 
-// End of the sentence that contains `pos`: after the next ". " / ";" or at the end.
+// Longest sentence the scanners look through, in bytes.
+inline constexpr size_t kMaxSentence = 2000;
+
+// End of the sentence that contains `pos`: after the next ". " / ";", at the
+// end of the text, or kMaxSentence bytes on.
 size_t SentenceEnd(std::string_view text, size_t pos);
 
 }  // namespace dondoc::extract::tasks

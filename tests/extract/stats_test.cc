@@ -128,5 +128,13 @@ TEST(ReportingRulesTest, ReportWithoutScheduleIsNoRule) {
   EXPECT_TRUE(e.rules.empty());
 }
 
+TEST(ReportingRulesTest, ManyClausesInOneLineStayLinear) {
+  std::string input = "Sở Y tế báo cáo Ủy ban nhân dân tỉnh (qua Sở Tài chính) ";
+  for (int i = 0; i < 20000; ++i) input += "trước ngày 20 hằng tháng; ";
+  input += "\n";
+  auto e = ExtractFrom(input);
+  EXPECT_EQ(e.rules.size(), 20000u);
+}
+
 }  // namespace
 }  // namespace dondoc::extract
