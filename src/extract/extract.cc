@@ -10,7 +10,7 @@ namespace {
 // Real paragraphs are a few kilobytes. A pathological one (a 50 MB line) is
 // cut into pieces at sentence or word boundaries before the steps see it,
 // so no step's cost can grow with the square of a paragraph's length.
-constexpr size_t kMaxParagraphBytes = 64 * 1024;
+constexpr size_t kMaxParagraphBytes = size_t{64} * 1024;
 
 // End of the piece that starts at `begin`: after the last ". ", "; " or
 // space within the limit, or at a character boundary when there is none.
