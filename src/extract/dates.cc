@@ -4,6 +4,8 @@
 // starting point, so every scan is linear in the text.
 #include "extract/dates.h"
 
+#include "text/case.h"
+
 #include <unicode/uchar.h>
 
 #include <array>
@@ -49,20 +51,7 @@ size_t NumberSeparatorLen(std::string_view s, size_t i) {
   return 0;
 }
 
-std::string Lower(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (size_t i = 0; i < w.size();) {
-    if (static_cast<unsigned char>(w[i]) < 0x80) {  // ASCII: no ICU call
-      const char c = w[i++];
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      continue;
-    }
-    const char32_t cp = text::NextCodePoint(w, i);
-    text::AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))), out);
-  }
-  return out;
-}
+std::string Lower(std::string_view w) { return text::LowerSameLength(w); }
 
 // The token at or after `pos`.
 Tok Lex(std::string_view s, size_t pos) {

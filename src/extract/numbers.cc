@@ -3,6 +3,8 @@
 // phrase, at most a few words) at each number, so it stays linear-time.
 #include "extract/numbers.h"
 
+#include "text/case.h"
+
 #include <unicode/uchar.h>
 
 #include <array>
@@ -24,20 +26,7 @@ constexpr size_t kMaxUnitWordBytes = 40;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-std::string Lower(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (size_t i = 0; i < w.size();) {
-    if (static_cast<unsigned char>(w[i]) < 0x80) {  // ASCII: no ICU call
-      const char c = w[i++];
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      continue;
-    }
-    const char32_t cp = text::NextCodePoint(w, i);
-    text::AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))), out);
-  }
-  return out;
-}
+std::string Lower(std::string_view w) { return text::LowerSameLength(w); }
 
 // Byte length of the horizontal space at s[i] (space, tab, NBSP), or 0.
 size_t SpaceLen(std::string_view s, size_t i) {

@@ -1,5 +1,7 @@
 #include "extract/targets_scan.h"
 
+#include "text/case.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -120,28 +122,7 @@ bool IsYearLike(const Quantity& q) {
 
 }  // namespace
 
-std::string Lower(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    const size_t start = i;
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
-      out.push_back(static_cast<char>(std::tolower(b)));
-      ++i;
-      continue;
-    }
-    const char32_t cp = text::NextCodePoint(text, i);
-    const std::string lowered = text::Utf8(text::ToLowerLetter(cp));
-    if (lowered.size() == i - start) {
-      out += lowered;
-    } else {
-      out.append(text.substr(start, i - start));
-    }
-  }
-  return out;
-}
+std::string Lower(std::string_view text) { return text::LowerSameLength(text); }
 
 std::vector<Range> SplitClauses(std::string_view text) {
   std::vector<Range> out;

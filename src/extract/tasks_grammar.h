@@ -21,12 +21,12 @@
 #include <vector>
 
 #include "extract/agencies.h"
+#include "text/case.h"
 
 namespace dondoc::extract::tasks {
 
-// `text` with each letter lowercased where that keeps its UTF-8 length, so
-// byte offsets into the copy are offsets into `text`.
-std::string LowerSameLength(std::string_view text);
+// Lower-casing that keeps byte offsets (defined in the text layer).
+using text::LowerSameLength;
 
 // True when `lower` has the lowercase word(s) `word` at `pos`, ending at a
 // word boundary.
