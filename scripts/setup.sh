@@ -10,6 +10,14 @@ PACKAGES=(
   libboost1.81-dev libboost-json1.81-dev
   libicu-dev
   hunspell-vi
+  # document readers: DOCX (zip + XML), PDF text and page images, OCR
+  libzip-dev libpugixml-dev libpoppler-cpp-dev
+  libtesseract-dev tesseract-ocr-vie
+  # test fixtures: real PDFs (text and image-only) drawn with a real font
+  libcairo2-dev fonts-dejavu-core
+  # stores: embedded SQLite (FTS5) and PostgreSQL 15 (client library and a
+  # server the tests start in a temporary directory)
+  libsqlite3-dev libpq-dev postgresql-15
 )
 
 missing=()

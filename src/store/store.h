@@ -1,0 +1,160 @@
+// The one narrow interface to storage, with two implementations behind it:
+// embedded SQLite (store/sqlite_store.h, the default) and PostgreSQL 15
+// (store/postgres_store.h). Open one with OpenStore (store/open.h) from a URL:
+// "sqlite:PATH" or "postgresql://...".
+//
+// All work happens inside a transaction: Write() runs `work` in one
+// read-write transaction, commits when it returns ok and rolls back
+// otherwise (nothing half-written), retrying the whole function when the
+// database reports a conflict (busy, serialization failure), so `work` must
+// not have side effects outside the transaction. Read() runs `work` in a
+// read-only snapshot.
+//
+// Errors: bad data (unknown agency, duplicate document number from the same
+// issuer, deadline before assignment, invalid period) are InvalidInput with
+// a message that names the offending value; a missing id is NotFound.
+//
+// Task statuses: the store keeps, beside each task's events, its timeline
+// (core::BuildTimeline), rebuilt in the same transaction whenever an event,
+// a task or a succession is added, so that counts as of any day are one
+// query. core/task_status.h is the reference the queries must agree with.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "core/model.h"
+#include "core/task_status.h"
+
+namespace dondoc::store {
+
+using core::Id;
+
+struct DocumentFilter {
+  std::optional<std::string> kind;
+  std::optional<Id> issuer_agency_id;
+  int limit = 50;
+  std::optional<Id> before_id;  // keyset paging, newest first
+};
+
+struct SearchHit {
+  Id document_id = 0;
+  std::string title;
+  std::string snippet;  // with the matched words between [ and ]
+  double rank = 0;      // higher is better
+};
+
+// Which tasks to list; every set field narrows the list.
+struct TaskFilter {
+  std::optional<Id> agency_id;    // lead on as_of (successions applied)
+  bool include_coordinating = false;  // also tasks where agency_id coordinates
+  std::optional<core::TaskStatus> status;
+  core::Date as_of{};  // required: statuses and leads are as of this day
+  std::optional<Id> document_id;
+  std::optional<core::Date> due_from;  // deadline in force, inclusive
+  std::optional<core::Date> due_to;
+  std::optional<std::string> text;  // diacritic-insensitive substring
+  int limit = 50;                   // 1..1000
+  std::optional<Id> after_id;       // keyset paging, by id ascending
+};
+
+// A task with what is true of it on the filter's as_of day.
+struct TaskView {
+  core::Task task;
+  Id lead_agency_id = 0;  // on as_of
+  core::TaskStatus status = core::TaskStatus::kOpenInTime;
+  std::optional<core::Date> deadline;  // in force on as_of
+  std::optional<core::Date> completed_on;
+};
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+
+  // Agencies and their history.
+  virtual Result<Id> AddAgency(const core::Agency& agency) = 0;
+  virtual Result<core::Agency> GetAgency(Id id) = 0;
+  // Agencies in existence on `on` (all when unset), by name.
+  virtual Result<std::vector<core::Agency>> ListAgencies(std::optional<core::Date> on) = 0;
+  // By canonical name or abbreviation, diacritic- and case-insensitive,
+  // among agencies in existence on `on`.
+  virtual Result<std::optional<core::Agency>> FindAgency(std::string_view name, core::Date on) = 0;
+  virtual Result<Id> AddSuccession(const core::Succession& succession) = 0;
+  virtual Result<std::vector<core::Succession>> ListSuccessions() = 0;
+
+  // Documents and the citation graph.
+  virtual Result<Id> AddDocument(const core::Document& document) = 0;
+  virtual Result<core::Document> GetDocument(Id id) = 0;
+  virtual Result<std::vector<core::Document>> ListDocuments(const DocumentFilter& filter) = 0;
+  // Full text over title and cleaned text; diacritics folded, đ = d.
+  virtual Result<std::vector<SearchHit>> SearchDocuments(std::string_view query, int limit) = 0;
+  virtual Result<Id> AddDocumentLink(const core::DocumentLink& link) = 0;
+  virtual Result<std::vector<core::DocumentLink>> ListDocumentLinks(Id from_document_id) = 0;
+
+  // Review queue.
+  virtual Result<Id> AddProposal(const core::Proposal& proposal) = 0;
+  virtual Result<core::Proposal> GetProposal(Id id) = 0;
+  virtual Result<std::vector<core::Proposal>> ListProposals(
+      std::optional<Id> document_id, std::optional<core::ProposalState> state) = 0;
+  virtual Status UpdateProposal(const core::Proposal& proposal) = 0;
+
+  // Tasks and their history.
+  virtual Result<Id> AddTask(const core::Task& task,
+                             const std::vector<core::Coordination>& coordinating) = 0;
+  virtual Result<core::Task> GetTask(Id id) = 0;
+  virtual Result<std::vector<core::Coordination>> ListCoordinations(Id task_id) = 0;
+  virtual Status UpdateCoordination(const core::Coordination& coordination) = 0;
+  virtual Result<Id> AddTaskEvent(const core::TaskEvent& event) = 0;
+  virtual Result<std::vector<core::TaskEvent>> ListTaskEvents(Id task_id) = 0;
+  virtual Result<std::vector<TaskView>> ListTasks(const TaskFilter& filter) = 0;
+  // The four-way counts as of `as_of`, per lead agency on that day.
+  virtual Result<std::vector<core::AgencyStatusCounts>> CountTaskStatuses(core::Date as_of) = 0;
+  virtual Result<Id> AddObligation(const core::Obligation& obligation) = 0;
+  virtual Result<std::vector<core::Obligation>> ListObligations() = 0;
+
+  // Indicators, plans and reported figures.
+  virtual Result<Id> AddIndicator(const core::Indicator& indicator) = 0;
+  virtual Result<core::Indicator> GetIndicator(Id id) = 0;
+  virtual Result<std::vector<core::Indicator>> ListIndicators() = 0;
+  virtual Result<Id> AddTarget(const core::Target& target) = 0;
+  virtual Result<std::vector<core::Target>> ListTargets(std::optional<Id> indicator_id) = 0;
+  virtual Result<Id> AddFigure(const core::Figure& figure) = 0;
+  virtual Result<std::vector<core::Figure>> ListFigures(std::optional<Id> indicator_id) = 0;
+
+  // Reporting regimes and submissions.
+  virtual Result<Id> AddReportingRegime(const core::ReportingRegime& regime) = 0;
+  virtual Result<std::vector<core::ReportingRegime>> ListReportingRegimes() = 0;
+  virtual Result<Id> AddReportSubmission(const core::ReportSubmission& submission) = 0;
+  virtual Result<std::vector<core::ReportSubmission>> ListReportSubmissions(Id regime_id) = 0;
+
+  // Working calendar exceptions (holidays, swapped days), per year.
+  virtual Status PutCalendarDay(const core::CalendarDay& day) = 0;
+  virtual Result<std::vector<core::CalendarDay>> ListCalendarDays(int year) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // The schema version of the open database, and the newest this build knows.
+  virtual Result<int> SchemaVersion() = 0;
+  virtual int LatestSchemaVersion() const = 0;
+  // Upgrades an older database in place, each step in its own transaction;
+  // refuses a database newer than this build with a message saying so.
+  virtual Status Migrate() = 0;
+  // Integrity and foreign-key checks; InvalidInput listing what is wrong.
+  virtual Status Check() = 0;
+  // A consistent copy of the whole database at `path` (SQLite: a database
+  // file; PostgreSQL: a plain SQL dump).
+  virtual Status Backup(const std::string& path) = 0;
+
+  virtual Status Write(const std::function<Status(Transaction&)>& work) = 0;
+  virtual Status Read(const std::function<Status(Transaction&)>& work) = 0;
+};
+
+}  // namespace dondoc::store
