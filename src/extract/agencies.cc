@@ -60,6 +60,46 @@ bool IsUpper(char32_t cp) {
   return text::SplitLetter(cp).upper;
 }
 
+// What Tokenize needs of a word, which depends on its bytes alone.
+struct WordInfo {
+  std::string key;  // text::ComparisonKey
+  bool capital = false;
+  bool all_upper = false;
+};
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// The words met so far on this thread, by their bytes as written. Folding a
+// word (NFC check, syllable parse, re-encoding) costs about a thousand
+// instructions; a document repeats a few thousand distinct words, and the
+// steps search the same paragraphs more than once, so each is folded once.
+// Bounded: a text of endless distinct words only refills it.
+const WordInfo& InfoOf(std::string_view word) {
+  using Cache = std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>>;
+  constexpr size_t kMaxWords = size_t{1} << 16;
+  thread_local Cache cache;
+  auto it = cache.find(word);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= kMaxWords) cache.clear();
+  WordInfo info;
+  info.key = text::ComparisonKey(word);
+  size_t letters = 0;
+  size_t uppers = 0;
+  for (size_t i = 0; i < word.size();) {
+    const bool first = i == 0;
+    const char32_t c = text::NextCodePoint(word, i);
+    if (first) info.capital = IsUpper(c);
+    if (!IsWordChar(c) || IsDigit(c)) continue;  // apostrophes and digits
+    ++letters;
+    if (IsUpper(c)) ++uppers;
+  }
+  info.all_upper = letters >= 2 && uppers == letters;
+  return cache.emplace(std::string(word), std::move(info)).first->second;
+}
+
 std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> out;
   out.reserve(s.size() / 5 + 1);  // about one token per five bytes of Vietnamese
@@ -71,19 +111,12 @@ std::vector<Token> Tokenize(std::string_view s) {
     Token t;
     t.begin = at;
     if (IsWordChar(cp)) {
-      size_t letters = 0;
-      size_t uppers = 0;
-      t.capital = IsUpper(cp);
       size_t j = at;
       size_t end = at;
       while (j < s.size()) {
         size_t k = j;
         const char32_t c = text::NextCodePoint(s, k);
         if (IsWordChar(c)) {
-          if (!IsDigit(c)) {
-            ++letters;
-            if (IsUpper(c)) ++uppers;
-          }
           end = j = k;
           continue;
         }
@@ -99,8 +132,10 @@ std::vector<Token> Tokenize(std::string_view s) {
       }
       t.end = end;
       t.kind = TokenKind::kWord;
-      t.all_upper = letters >= 2 && uppers == letters;
-      t.key = text::ComparisonKey(s.substr(at, end - at));
+      const WordInfo& info = InfoOf(s.substr(at, end - at));
+      t.key = info.key;
+      t.capital = info.capital;
+      t.all_upper = info.all_upper;
       i = end;
     } else if (cp == '&') {
       t.end = i;
