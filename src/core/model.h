@@ -186,7 +186,7 @@ struct TaskEvent {
   Id id = 0;
   Id task_id = 0;
   TaskEventKind kind = TaskEventKind::kComment;
-  Date effective_on{};     // the business day it takes effect
+  Date effective_on{};      // the business day it takes effect
   Timestamp recorded_at{};  // when it was entered
   std::optional<Id> actor_user_id;
   std::optional<Date> deadline;

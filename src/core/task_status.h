@@ -27,12 +27,14 @@
 #include <optional>
 #include <vector>
 
+#include "core/agency_history.h"
 #include "core/model.h"
 
 namespace dondoc::core {
 
 enum class TaskStatus { kDoneOnTime, kDoneLate, kOpenInTime, kOpenOverdue };
-const char* TaskStatusName(TaskStatus status);  // done_on_time, done_late, open_in_time, open_overdue
+const char* TaskStatusName(
+    TaskStatus status);  // done_on_time, done_late, open_in_time, open_overdue
 Result<TaskStatus> ParseTaskStatus(std::string_view name);
 
 // Vietnam has kept UTC+7 without daylight saving since 1975.
@@ -48,6 +50,8 @@ struct TaskState {
   std::optional<Date> deadline;      // in force during the stretch
   std::optional<Date> completed_on;  // set once completed (and not reopened)
   bool cancelled = false;
+  // Equal when everything but the days is equal.
+  bool SameStateAs(const TaskState& other) const;
 };
 
 // The status of the task on day `day`, which must lie in [state.from,
@@ -57,11 +61,35 @@ TaskStatus StatusOn(const TaskState& state, Date day);
 // Rebuilds the stretches of one task from its events (any order) and the
 // successions of all agencies. The first stretch starts on assigned_on; no
 // stretch exists before it. Adjacent stretches always differ.
+//
+// How each event kind acts (from the day it takes effect, see above; an
+// event effective before assigned_on acts from assigned_on):
+//   kCompleted          completed_on = effective_on, unless already completed
+//                       (the first completion stands until a kReopened);
+//   kReopened           clears the completion;
+//   kExtensionApproved  deadline = its `deadline`, or the deadline of the
+//                       request it answers (request_event_id) when unset;
+//                       ignored when neither gives a day;
+//   kReassigned         the lead becomes `agency_id`;
+//   kCancelled          the task leaves the counts for good;
+//   others              no effect on the status.
+// Events taking effect on the same day apply in order of recorded_at, then id.
+// The lead of an open task on day D is its lead resolved through the
+// successions as of D (AgencyHistory); of a completed task, resolved as of
+// its completion day, so work completed before a merger stays with the
+// original agency.
 std::vector<TaskState> BuildTimeline(const Task& task, const std::vector<TaskEvent>& events,
                                      const std::vector<Succession>& successions);
+// The same with the successions indexed once, for rebuilding many tasks.
+std::vector<TaskState> BuildTimeline(const Task& task, const std::vector<TaskEvent>& events,
+                                     const AgencyHistory& history);
 
 // The stretch in force on `day`, or null before assignment.
 const TaskState* StateOn(const std::vector<TaskState>& timeline, Date day);
+
+// The status on `day`, or nothing before assignment or once cancelled (the
+// task is not counted).
+std::optional<TaskStatus> TimelineStatusOn(const std::vector<TaskState>& timeline, Date day);
 
 struct StatusCounts {
   int64_t done_on_time = 0;
