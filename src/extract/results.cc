@@ -37,12 +37,22 @@ bool IsPlanWord(std::string_view lower, size_t pos) {
   return false;
 }
 
-// A figure followed by its share of the plan or its change: "..., đạt 115%
-// kế hoạch".
-bool IsQualified(std::string_view lower, size_t end, size_t clause_end) {
-  const size_t stop = std::min(clause_end, end + 40);
-  return FindIn(lower, end, stop, "kế hoạch") != kNpos ||
-         FindIn(lower, end, stop, "cùng kỳ") != kNpos;
+// A figure whose next figure is its share of the plan or its change: "...,
+// đạt 115% kế hoạch", "145/200 ha cà phê xứ lạnh, đạt 72% kế hoạch". Inside
+// parentheses the qualifier must be inside too: in "(trong đó A 9.800 lượt),
+// tăng 6% so với cùng kỳ" the change belongs to the total; and a share
+// ("63 trường (đạt 47,3%, ...)") does not qualify.
+bool IsQualified(std::string_view lower, const std::vector<Figure>& figures, size_t k,
+                 size_t clause_end, bool in_parentheses) {
+  if (k + 1 >= figures.size()) return false;
+  const Figure& next = figures[k + 1];
+  const size_t end = figures[k].end;
+  if (next.unit != "%" || next.end > clause_end || next.begin > end + 80) return false;
+  for (size_t i = end; i < next.begin; ++i) {
+    if (lower[i] == ';' || (in_parentheses && lower[i] == ')')) return false;
+  }
+  return IsPlanWord(lower, next.end) ||
+         FindIn(lower, next.end, std::min(clause_end, next.end + 25), "cùng kỳ") != kNpos;
 }
 
 bool IsSamePeriodAt(std::string_view lower, size_t begin, size_t end) {
@@ -110,6 +120,16 @@ bool OnlyConnectors(std::string_view lower) {
   return true;
 }
 
+// True when `pos` lies inside parentheses opened after `from`.
+bool InParentheses(std::string_view text, size_t from, size_t pos) {
+  int depth = 0;
+  for (size_t i = from; i < pos; ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
 void ScanText(const DocumentContext& ctx, std::string_view text, std::string_view lower,
               const std::optional<std::string>& default_period,
               const std::function<Span(size_t, size_t)>& span_of, std::vector<ResultItem>* out) {
@@ -126,7 +146,9 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
     if (clause.begin == 0 || text[clause.begin - 1] != ';') breakdown = false;
     const size_t intro = FindIn(lower, clause.begin, clause.end, "trong đó");
     size_t breakdown_from = breakdown ? clause.begin : kNpos;
-    if (intro != kNpos) {
+    // "(trong đó 04 xã ...)": a breakdown in parentheses ends with them; the
+    // figures inside are read by the parenthesis rule below.
+    if (intro != kNpos && !InParentheses(text, clause.begin, intro)) {
       breakdown_from = std::min(breakdown_from, intro);
       breakdown = true;
     }
@@ -204,8 +226,10 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
         prev_end = f.end;
         continue;
       }
+      // "nâng tổng diện tích ... lên 3.525 ha": a running total, never a part.
+      const bool running_total = FindIn(lower, prev_end, f.begin, "nâng tổng") != kNpos;
       if ((depth > 0 || (breakdown_from != kNpos && f.begin > breakdown_from)) && !pct &&
-          !IsQualified(lower, f.end, clause.end)) {
+          !running_total && !IsQualified(lower, figures, next_figure, clause.end, depth > 0)) {
         prev_end = f.end;
         continue;
       }

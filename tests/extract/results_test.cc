@@ -113,6 +113,41 @@ TEST_F(ResultsTest, BreakdownCountsAreNotResultsUnlessQualified) {
   EXPECT_DOUBLE_EQ(Find(rs, 300)->pct_of_plan.value_or(0), 110);
 }
 
+// A breakdown in parentheses ends with them: the next clause is a result of
+// its own, even after a ";" inside the parentheses.
+TEST_F(ResultsTest, BreakdownInParenthesesEndsWithThem) {
+  auto rs =
+      Run("- Diện tích chè khoảng 1.820 ha (trong đó chè búp tươi 950 ha; chè xanh 870 ha); "
+          "cấp 14.300 thẻ bảo hiểm y tế cho người cao tuổi; diện tích quế 6.240 ha.\n\n"
+          "- Ngành y tế khám cho 52.000 lượt người (trong đó trẻ em 9.800 lượt người), tăng 6% "
+          "so với cùng kỳ; đã tiêm chủng cho 31.500 trẻ.\n");
+  ASSERT_NE(Find(rs, 1820), nullptr);
+  EXPECT_EQ(Find(rs, 950), nullptr);
+  EXPECT_EQ(Find(rs, 870), nullptr);
+  EXPECT_NE(Find(rs, 14300), nullptr);
+  EXPECT_NE(Find(rs, 6240), nullptr);
+  EXPECT_NE(Find(rs, 52000), nullptr);
+  EXPECT_EQ(Find(rs, 9800), nullptr);
+  EXPECT_NE(Find(rs, 31500), nullptr);
+}
+
+// In a breakdown, a part with its own share of the plan, or a running total
+// ("nâng tổng ... lên"), is a result; a part with a share of the total is not.
+TEST_F(ResultsTest, QualifiedPartsAndRunningTotalsInBreakdowns) {
+  auto rs = Run(
+      "- Tổng đàn bò khoảng 61.400 con, đạt 101% kế hoạch (trong đó cải tạo giống được "
+      "1.210/1.500 con bò lai tại các xã vùng thấp, đạt 80,6% kế hoạch, nâng tổng đàn bò lai "
+      "toàn tỉnh lên 18.950 con).\n\n"
+      "- Trong đó: 41 trạm y tế (đạt 35,1%, vượt 2% so với kế hoạch); 12 phòng khám khu vực.\n");
+  ASSERT_NE(Find(rs, 61400), nullptr);
+  ASSERT_NE(Find(rs, 1210), nullptr);
+  EXPECT_DOUBLE_EQ(Find(rs, 1210)->pct_of_plan.value_or(0), 80.6);
+  EXPECT_NE(Find(rs, 18950), nullptr);
+  EXPECT_EQ(Find(rs, 41), nullptr);
+  EXPECT_NE(Find(rs, 35.1), nullptr);
+  EXPECT_EQ(Find(rs, 12), nullptr);
+}
+
 TEST_F(ResultsTest, FootnotesOfThePastPartGiveResults) {
   auto rs =
       Run("- Công tác cải cách hành chính được đẩy mạnh[footnoteRef:1].\n\n"
