@@ -1,4 +1,5 @@
-// dondoc clean FILE [--format text|json] [--encoding NAME] [--no-repair]
+// dondoc clean FILE [--format text|json] [--encoding NAME] [--no-repair] [--ocr MODE]
+//                   [--rendition]
 
 #include <boost/json.hpp>
 #include <optional>
@@ -14,8 +15,10 @@ namespace {
 
 constexpr std::string_view kCleanHelp =
     "Usage: dondoc clean FILE [--format text|json] [--encoding NAME] [--no-repair]\n"
+    "                         [--ocr auto|off|force] [--rendition]\n"
     "\n"
-    "Reads FILE (UTF-8, UTF-16 or a legacy Vietnamese encoding), repairs text damaged by\n"
+    "Reads FILE (plain text in UTF-8, UTF-16 or a legacy Vietnamese encoding, DOCX, or PDF,\n"
+    "scanned pages read by OCR), repairs text damaged by\n"
     "broken PDF fonts, normalises it to NFC, joins hard-wrapped lines into paragraphs and\n"
     "pulls out footnotes.\n"
     "\n"
@@ -24,14 +27,20 @@ constexpr std::string_view kCleanHelp =
     "  --format json   print paragraphs with their original line ranges and byte spans,\n"
     "                  footnotes linked to their markers, repairs and decoding issues\n"
     "  --encoding NAME auto (default), utf-8, utf-16le, utf-16be, tcvn3, vni, windows-1258\n"
-    "  --no-repair     do not repair font damage\n";
+    "  --no-repair     do not repair font damage\n"
+    "  --ocr auto      OCR the PDF pages that have no text layer (default)\n"
+    "  --ocr off       never OCR; --ocr force: OCR every PDF page\n"
+    "  --rendition     print the text read from a DOCX or PDF, which the lines and byte\n"
+    "                  offsets of --format json refer to (for plain text: the file)\n";
 
 constexpr size_t kMaxIssuesOnStderr = 20;
 
 struct CleanArgs {
   std::string file;
   bool json = false;
+  bool rendition = false;
   text::CleanOptions options;
+  document::ReadOptions read;
 };
 
 // Returns nullopt and writes the reason to `err` on a usage error.
@@ -66,6 +75,17 @@ std::optional<CleanArgs> ParseArgs(const std::vector<std::string>& args, std::os
       parsed.options.encoding = *e;
     } else if (a == "--no-repair") {
       parsed.options.repair = false;
+    } else if (a == "--rendition") {
+      parsed.rendition = true;
+    } else if (a == "--ocr") {
+      auto v = value(a);
+      if (!v) return std::nullopt;
+      auto mode = ParseOcrMode(*v);
+      if (!mode) {
+        err << "dondoc clean: --ocr must be 'auto', 'off' or 'force', not '" << *v << "'\n";
+        return std::nullopt;
+      }
+      parsed.read.ocr = *mode;
     } else if (!a.empty() && a[0] == '-' && a != "-") {
       err << "dondoc clean: unknown option '" << a << "'\n";
       return std::nullopt;
@@ -83,32 +103,44 @@ std::optional<CleanArgs> ParseArgs(const std::vector<std::string>& args, std::os
   return parsed;
 }
 
-boost::json::object SpanJson(const text::CleanedDocument& doc, const text::MappedText& t,
-                             size_t begin, size_t end) {
+boost::json::object SpanJson(const InputDocument& in, const text::MappedText& t, size_t begin,
+                             size_t end) {
+  const text::CleanedDocument& doc = in.cleaned;
   boost::json::object o;
   const text::SourceSpan span = doc.source.SpanOf(t, begin, end);
-  o["line_start"] = doc.source.LineOf(span.start);
+  const size_t line = doc.source.LineOf(span.start);
+  o["line_start"] = line;
   o["line_end"] = doc.source.LineOf(span.end > span.start ? span.end - 1 : span.start);
   o["start"] = span.start;
   o["end"] = span.end;
+  if (line >= 1 && line <= in.line_pages.size()) o["page"] = in.line_pages[line - 1];
   return o;
 }
 
-boost::json::object ToJson(const text::CleanedDocument& doc, const std::string& path) {
+boost::json::object ToJson(const InputDocument& in, const std::string& path) {
+  const text::CleanedDocument& doc = in.cleaned;
   boost::json::object root;
   boost::json::object source;
   source["path"] = path;
+  source["format"] = document::FormatName(in.format);
+  // For DOCX and PDF, bytes and lines are those of the rendition.
   source["bytes"] = doc.original->size();
   source["lines"] = doc.source.line_count();
   source["encoding"] = text::EncodingName(doc.encoding);
   source["bom"] = doc.had_bom;
+  if (in.format == document::Format::kPdf) {
+    source["pages"] = in.page_count;
+    boost::json::array ocr;
+    for (const uint32_t p : in.ocr_pages) ocr.emplace_back(p);
+    source["ocr_pages"] = std::move(ocr);
+  }
   root["source"] = std::move(source);
 
   boost::json::array paragraphs;
   for (const text::Paragraph& p : doc.layout.paragraphs) {
     boost::json::object o;
     o["text"] = p.text.text();
-    if (!p.text.empty()) o["span"] = SpanJson(doc, p.text, 0, p.text.size());
+    if (!p.text.empty()) o["span"] = SpanJson(in, p.text, 0, p.text.size());
     paragraphs.push_back(std::move(o));
   }
   root["paragraphs"] = std::move(paragraphs);
@@ -118,7 +150,7 @@ boost::json::object ToJson(const text::CleanedDocument& doc, const std::string& 
     boost::json::object o;
     o["marker"] = f.marker;
     o["text"] = f.text.text();
-    if (!f.text.empty()) o["span"] = SpanJson(doc, f.text, 0, f.text.size());
+    if (!f.text.empty()) o["span"] = SpanJson(in, f.text, 0, f.text.size());
     if (f.paragraph < doc.layout.paragraphs.size()) {
       o["paragraph"] = f.paragraph;
       o["marker_offset"] = f.marker_offset;
@@ -173,11 +205,16 @@ int RunClean(const std::vector<std::string>& args, std::ostream& out, std::ostre
     err << "Run 'dondoc clean --help' for usage.\n";
     return kExitUsage;
   }
-  Result<text::CleanedDocument> doc = ReadAndClean(parsed->file, parsed->options);
-  if (!doc.ok()) {
-    err << "dondoc clean: " << doc.status().message() << "\n";
-    return ExitCodeFor(doc.status());
+  Result<InputDocument> input = ReadDocumentAndClean(parsed->file, parsed->options, parsed->read);
+  if (!input.ok()) {
+    err << "dondoc clean: " << input.status().message() << "\n";
+    return ExitCodeFor(input.status());
   }
+  if (parsed->rendition) {
+    out << *input->cleaned.original;
+    return out.good() ? kExitOk : kExitInternal;
+  }
+  const text::CleanedDocument* doc = &input->cleaned;
 
   if (!parsed->json) {
     size_t shown = 0;
@@ -204,7 +241,7 @@ int RunClean(const std::vector<std::string>& args, std::ostream& out, std::ostre
       }
     }
   } else {
-    out << boost::json::serialize(ToJson(doc.value(), parsed->file)) << "\n";
+    out << boost::json::serialize(ToJson(input.value(), parsed->file)) << "\n";
   }
   return out.good() ? kExitOk : kExitInternal;
 }

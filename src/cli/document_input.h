@@ -2,17 +2,38 @@
 // take a FILE (clean, extract). Errors name the file.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/status.h"
+#include "document/reader.h"
 #include "text/clean.h"
 
 namespace dondoc::cli {
 
-// Reads `path`, then decodes, repairs and lays it out. The lexicon for
-// repair is loaded once per process.
+// A cleaned document and how it was read. For DOCX and PDF input,
+// cleaned.original is the reader's text rendition, which spans refer to.
+struct InputDocument {
+  text::CleanedDocument cleaned;
+  document::Format format = document::Format::kText;
+  std::vector<uint32_t> line_pages;  // PDF: page of each rendition line
+  uint32_t page_count = 0;
+  std::vector<uint32_t> ocr_pages;
+};
+
+// Reads `path` (text, DOCX or PDF), then decodes, repairs and lays it out.
+// The lexicon for repair is loaded once per process.
+Result<InputDocument> ReadDocumentAndClean(const std::string& path,
+                                           const text::CleanOptions& options,
+                                           const document::ReadOptions& read_options);
+
 Result<text::CleanedDocument> ReadAndClean(const std::string& path,
-                                           const text::CleanOptions& options);
+                                           const text::CleanOptions& options,
+                                           const document::ReadOptions& read_options = {});
+
+// "auto", "off", "force".
+std::optional<document::OcrMode> ParseOcrMode(std::string_view name);
 
 // The exit code for a failed status: 2 for bad input, 1 otherwise.
 int ExitCodeFor(const Status& status);

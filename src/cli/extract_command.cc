@@ -29,13 +29,18 @@ constexpr std::string_view kExtractHelp =
     "  --format text    one line per item, for reading\n"
     "  --province NAME  the province the document belongs to (e.g. \"Kon Tum\"); by default\n"
     "                   agency names are matched for any province\n"
-    "  --encoding NAME  auto (default), utf-8, utf-16le, utf-16be, tcvn3, vni, windows-1258\n";
+    "  --encoding NAME  auto (default), utf-8, utf-16le, utf-16be, tcvn3, vni, windows-1258\n"
+    "  --ocr MODE       auto (default: OCR PDF pages without a text layer), off, force\n"
+    "\n"
+    "FILE may be plain text, DOCX or PDF. For DOCX and PDF, lines and byte offsets refer to\n"
+    "the text read from it, which 'dondoc clean FILE --rendition' prints.\n";
 
 struct ExtractArgs {
   std::string file;
   bool json = true;
   extract::ExtractOptions options;
   text::CleanOptions clean;
+  document::ReadOptions read;
 };
 
 std::optional<ExtractArgs> ParseArgs(const std::vector<std::string>& args, std::ostream& err) {
@@ -61,6 +66,15 @@ std::optional<ExtractArgs> ParseArgs(const std::vector<std::string>& args, std::
       auto v = value();
       if (!v) return std::nullopt;
       parsed.options.province = *v;
+    } else if (a == "--ocr") {
+      auto v = value();
+      if (!v) return std::nullopt;
+      auto mode = ParseOcrMode(*v);
+      if (!mode) {
+        err << "dondoc extract: --ocr must be 'auto', 'off' or 'force', not '" << *v << "'\n";
+        return std::nullopt;
+      }
+      parsed.read.ocr = *mode;
     } else if (a == "--encoding") {
       auto v = value();
       if (!v) return std::nullopt;
@@ -249,7 +263,7 @@ int RunExtract(const std::vector<std::string>& args, std::ostream& out, std::ost
     err << "Run 'dondoc extract --help' for usage.\n";
     return kExitUsage;
   }
-  Result<text::CleanedDocument> doc = ReadAndClean(parsed->file, parsed->clean);
+  Result<text::CleanedDocument> doc = ReadAndClean(parsed->file, parsed->clean, parsed->read);
   if (!doc.ok()) {
     err << "dondoc extract: " << doc.status().message() << "\n";
     return ExitCodeFor(doc.status());

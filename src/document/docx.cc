@@ -1,0 +1,248 @@
+// DOCX: word/document.xml walked in document order. What Word shows as text
+// is w:t inside runs; w:tab, w:br, w:noBreakHyphen are characters; field
+// codes, deleted text and the fallback copies of drawings are not shown.
+#include "document/docx.h"
+
+#include <pugixml.hpp>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "document/docx_numbering.h"
+#include "document/zip_archive.h"
+
+namespace dondoc::document {
+namespace {
+
+constexpr const char* kDocumentPart = "word/document.xml";
+// Deeper XML is hostile or broken; its content is skipped, not recursed into.
+constexpr int kMaxDepth = 200;
+
+struct Part {
+  std::string bytes;  // pugixml parses in place: keep the buffer
+  pugi::xml_document xml;
+};
+
+Status ParsePart(ZipArchive* zip, const std::string& name, bool required, Part* part) {
+  Result<std::optional<std::string>> bytes = zip->Read(name);
+  if (!bytes.ok()) return bytes.status();
+  if (!bytes->has_value()) {
+    return required ? Status::InvalidInput("not a DOCX: the zip archive has no " + name)
+                    : Status::Ok();
+  }
+  part->bytes = std::move(**bytes);
+  // Whitespace-only text matters (<w:t xml:space="preserve"> </w:t>).
+  // pugixml expands no DTD entities, so entity bombs cannot grow.
+  const pugi::xml_parse_result r = part->xml.load_buffer_inplace(
+      part->bytes.data(), part->bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata,
+      pugi::encoding_auto);
+  if (!r) {
+    return Status::InvalidInput("not a valid DOCX: malformed XML in " + name + " at byte " +
+                                std::to_string(r.offset) + " (" + r.description() + ")");
+  }
+  return Status::Ok();
+}
+
+// Footnote (or endnote) bodies by their w:id.
+std::map<std::string, pugi::xml_node, std::less<>> NotesById(const pugi::xml_document& xml,
+                                                             std::string_view element) {
+  std::map<std::string, pugi::xml_node, std::less<>> out;
+  for (pugi::xml_node n : xml.document_element().children()) {
+    // Separators have a w:type; real notes have none ("normal").
+    const std::string_view type = LocalAttribute(n, "type").value();
+    if (LocalName(n) == element && (type.empty() || type == "normal")) {
+      out[LocalAttribute(n, "id").value()] = n;
+    }
+  }
+  return out;
+}
+
+class Renderer {
+ public:
+  Renderer(DocxNumbering* numbering, const pugi::xml_document& footnotes,
+           const pugi::xml_document& endnotes)
+      : numbering_(numbering),
+        footnotes_(NotesById(footnotes, "footnote")),
+        endnotes_(NotesById(endnotes, "endnote")) {}
+
+  std::string Render(pugi::xml_node body) {
+    Children(body, 0);
+    // One trailing newline, no trailing blank lines.
+    while (out_.size() >= 2 && out_[out_.size() - 1] == '\n' && out_[out_.size() - 2] == '\n') {
+      out_.pop_back();
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void Children(pugi::xml_node node, int depth) {
+    if (depth > kMaxDepth) return;
+    for (pugi::xml_node c : node.children()) {
+      if (c.type() == pugi::node_element) Element(c, depth + 1);
+    }
+  }
+
+  void Element(pugi::xml_node e, int depth) {
+    const std::string_view name = LocalName(e);
+    if (name == "p") {
+      Paragraph(e, depth);
+    } else if (name == "tbl") {
+      Table(e, depth);
+    } else if (name == "t") {
+      for (pugi::xml_node c : e.children()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) Text(c.value());
+      }
+    } else if (name == "tab" || name == "ptab") {
+      line_ += '\t';
+    } else if (name == "br" || name == "cr") {
+      // A line break inside a table cell would split the row.
+      line_ += cell_depth_ > 0 ? ' ' : '\n';
+    } else if (name == "noBreakHyphen") {
+      line_ += '-';
+    } else if (name == "footnoteReference" || name == "endnoteReference") {
+      NoteReference(e, name == "footnoteReference" ? footnotes_ : endnotes_, depth);
+    } else if (name == "pPr" || name == "rPr" || name == "sectPr" || name == "tblPr" ||
+               name == "trPr" || name == "tcPr" || name == "tblGrid" || name == "del" ||
+               name == "moveFrom" || name == "Fallback" || name == "instrText" ||
+               name == "delText") {
+      // Properties, deleted text, field codes, duplicate drawing content.
+    } else {
+      Children(e, depth);  // runs, hyperlinks, insertions, content controls
+    }
+  }
+
+  void Text(std::string_view s) {
+    for (const char c : s) {
+      // A raw newline inside w:t is not a Word line break.
+      line_ += (c == '\n' || c == '\r') ? ' ' : c;
+    }
+  }
+
+  void Paragraph(pugi::xml_node p, int depth) {
+    // A paragraph inside a paragraph (a text box) becomes its own line
+    // before the one that holds it.
+    std::string outer = std::move(line_);
+    line_.clear();
+    const std::string label = numbering_->Next(p);
+    if (!label.empty()) line_ = label + ' ';
+    Children(p, depth);
+    if (cell_depth_ > 0) {
+      if (!cell_.empty() && !line_.empty()) cell_ += ' ';
+      cell_ += line_;
+    } else {
+      EmitLine();
+    }
+    line_ = std::move(outer);
+  }
+
+  void EmitLine() {
+    const bool blank = line_.find_first_not_of(" \t") == std::string::npos;
+    // Empty paragraphs are spacing: at most one blank line, none at the top.
+    if (blank && notes_.empty()) {
+      if (!out_.empty() && !out_.ends_with("\n\n")) out_ += '\n';
+      line_.clear();
+      return;
+    }
+    out_ += line_;
+    for (const std::string& note : notes_) out_ += note;
+    notes_.clear();
+    out_ += '\n';
+    line_.clear();
+  }
+
+  void Table(pugi::xml_node tbl, int depth) {
+    if (depth > kMaxDepth) return;
+    for (pugi::xml_node tr : tbl.children()) {
+      if (LocalName(tr) != "tr") continue;
+      std::string row;
+      bool first = true;
+      for (pugi::xml_node tc : tr.children()) {
+        if (LocalName(tc) != "tc") continue;
+        std::string outer_cell = std::move(cell_);
+        cell_.clear();
+        ++cell_depth_;
+        Children(tc, depth + 2);
+        --cell_depth_;
+        if (!first) row += '\t';
+        first = false;
+        row += cell_;
+        cell_ = std::move(outer_cell);
+      }
+      if (cell_depth_ > 0) {
+        // A table inside a cell: its rows run on inside that cell.
+        if (!cell_.empty()) cell_ += ' ';
+        cell_ += row;
+      } else {
+        std::string outer = std::move(line_);
+        line_ = std::move(row);
+        EmitLine();
+        line_ = std::move(outer);
+      }
+    }
+  }
+
+  void NoteReference(pugi::xml_node ref,
+                     const std::map<std::string, pugi::xml_node, std::less<>>& bodies, int depth) {
+    const auto body = bodies.find(LocalAttribute(ref, "id").value());
+    if (body == bodies.end() || in_note_) return;
+    const int number = ++note_count_;
+    line_ += "[footnoteRef:" + std::to_string(number) + "]";
+    // The body is rendered on its own, then appended to this paragraph's
+    // line as "[N: text]", the form the layout links to its reference.
+    std::string outer_line = std::move(line_);
+    std::string outer_cell = std::move(cell_);
+    line_.clear();
+    cell_.clear();
+    const int outer_cell_depth = cell_depth_;
+    cell_depth_ = 1;  // body paragraphs join with spaces
+    in_note_ = true;
+    Children(body->second, depth);
+    in_note_ = false;
+    cell_depth_ = outer_cell_depth;
+    notes_.push_back(" [" + std::to_string(number) + ": " + cell_ + "]");
+    line_ = std::move(outer_line);
+    cell_ = std::move(outer_cell);
+  }
+
+  DocxNumbering* numbering_;
+  std::map<std::string, pugi::xml_node, std::less<>> footnotes_;
+  std::map<std::string, pugi::xml_node, std::less<>> endnotes_;
+  std::string out_;
+  std::string line_;                // the paragraph being rendered
+  std::string cell_;                // the table cell being rendered
+  int cell_depth_ = 0;              // > 0: paragraphs go into cell_
+  std::vector<std::string> notes_;  // bodies cited by the current line
+  int note_count_ = 0;
+  bool in_note_ = false;
+};
+
+}  // namespace
+
+Result<ExtractedText> ReadDocx(std::string_view bytes, const ReadOptions& options) {
+  Result<std::unique_ptr<ZipArchive>> zip =
+      ZipArchive::Open(bytes, options.max_docx_entries, options.max_docx_bytes);
+  if (!zip.ok()) return zip.status();
+  Part document, numbering, styles, footnotes, endnotes;
+  for (auto [name, required, part] :
+       {std::tuple<const char*, bool, Part*>{kDocumentPart, true, &document},
+        {"word/numbering.xml", false, &numbering},
+        {"word/styles.xml", false, &styles},
+        {"word/footnotes.xml", false, &footnotes},
+        {"word/endnotes.xml", false, &endnotes}}) {
+    if (Status s = ParsePart(zip->get(), name, required, part); !s.ok()) return s;
+  }
+  const pugi::xml_node body = LocalChild(document.xml.document_element(), "body");
+  if (!body) {
+    return Status::InvalidInput(std::string("not a valid DOCX: ") + kDocumentPart +
+                                " has no w:body");
+  }
+  DocxNumbering labels(numbering.xml, styles.xml);
+  ExtractedText out;
+  out.format = Format::kDocx;
+  out.text = Renderer(&labels, footnotes.xml, endnotes.xml).Render(body);
+  return out;
+}
+
+}  // namespace dondoc::document
