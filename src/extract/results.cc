@@ -130,9 +130,12 @@ bool InParentheses(std::string_view text, size_t from, size_t pos) {
   return depth > 0;
 }
 
+// Reads the results of `text` into *out; `ends` (if not null) gets the end of
+// each result's figure in `text`.
 void ScanText(const DocumentContext& ctx, std::string_view text, std::string_view lower,
               const std::optional<std::string>& default_period,
-              const std::function<Span(size_t, size_t)>& span_of, std::vector<ResultItem>* out) {
+              const std::function<Span(size_t, size_t)>& span_of, std::vector<ResultItem>* out,
+              std::vector<size_t>* ends) {
   const std::vector<Figure> figures = scan::FindFigures(text, lower);
   if (figures.empty()) return;
   bool breakdown = false;
@@ -144,6 +147,10 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
     // "Trong đó: A 542 sinh viên; B 1.022 học sinh": a breakdown of a total
     // runs to the end of the sentence; its plain counts are not results.
     if (clause.begin == 0 || text[clause.begin - 1] != ';') breakdown = false;
+    // "...; Có tổng số 03 dự án": a new total ends the breakdown.
+    for (std::string_view w : {"tổng", "có tổng số", "toàn tỉnh", "toàn thành phố"}) {
+      if (StartsWithWord(lower, clause.begin, w)) breakdown = false;
+    }
     const size_t intro = FindIn(lower, clause.begin, clause.end, "trong đó");
     size_t breakdown_from = breakdown ? clause.begin : kNpos;
     // "(trong đó 04 xã ...)": a breakdown in parentheses ends with them; the
@@ -265,6 +272,7 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
       r.period = period;
       r.span = span_of(clause.begin, clause.end);
       out->push_back(std::move(r));
+      if (ends != nullptr) ends->push_back(f.end);
       current_index = out->size() - 1;
       prev_end = f.end;
       name_from = f.end;
@@ -290,6 +298,40 @@ bool HasTargetCue(std::string_view lower) {
   return false;
 }
 
+// The result a footnote is anchored to: the last one of paragraph `p` whose
+// figure ends before the marker in the same clause ("đã xây dựng được 07
+// cánh đồng lớn theo mô hình liên kết[1]"), or null.
+const ResultItem* AnchorOf(const std::vector<ResultItem>& out, size_t first, size_t last,
+                           const std::vector<size_t>& ends, std::string_view paragraph,
+                           size_t marker) {
+  for (size_t k = last; k > first; --k) {
+    if (ends[k - 1] > marker) continue;
+    const std::string_view between = paragraph.substr(ends[k - 1], marker - ends[k - 1]);
+    if (between.find(';') != std::string_view::npos ||
+        between.find(". ") != std::string_view::npos) {
+      return nullptr;
+    }
+    return &out[k - 1];
+  }
+  return nullptr;
+}
+
+// Drops the figures of a footnote that only repeat or enumerate the result it
+// is anchored to: the same figure again ("hỗ trợ 21.988 hộ[37]" / "[37: ...
+// 21.988 hộ ...]"), and the members counted by it ("07 cánh đồng lớn[2]" /
+// "[2: Gồm: 01 cánh đồng lớn ...; 02 cánh đồng lớn ...]").
+void DropRestatements(const std::vector<ResultItem>& paragraph_results, const ResultItem* anchor,
+                      std::vector<ResultItem>* note_results) {
+  std::erase_if(*note_results, [&](const ResultItem& r) {
+    if (!r.value || r.unit == "%") return false;  // shares repeat by chance ("100%")
+    for (const ResultItem& q : paragraph_results) {
+      if (q.value && *q.value == *r.value && q.unit == r.unit) return true;
+    }
+    return anchor != nullptr && anchor->value && anchor->unit != "%" && r.unit == anchor->unit &&
+           *r.value < *anchor->value;
+  });
+}
+
 }  // namespace
 
 std::vector<ResultItem> ExtractResults(const DocumentContext& ctx) {
@@ -298,6 +340,10 @@ std::vector<ResultItem> ExtractResults(const DocumentContext& ctx) {
   const scan::DocumentZones zones = scan::ClassifyParagraphs(ctx);
   std::optional<std::string> year;
   if (ctx.date) year = std::to_string(ctx.date->year);
+  // The results of each paragraph, [first, last) in `out`, and where their
+  // figures end, for the footnotes anchored there.
+  std::vector<std::pair<size_t, size_t>> of_paragraph(ctx.paragraphs().size());
+  std::vector<size_t> ends;
   for (size_t p = 0; p < ctx.paragraphs().size(); ++p) {
     const std::string_view text = ctx.ParagraphText(p);
     const std::string lower = scan::Lower(text);
@@ -308,19 +354,33 @@ std::vector<ResultItem> ExtractResults(const DocumentContext& ctx) {
                                             : zones.paragraph[p] != scan::Zone::kTargets &&
                                                   HasResultCue(lower) && !HasTargetCue(lower);
     if (!in_results) continue;
+    const size_t first = out.size();
     ScanText(
-        ctx, text, lower, year, [&](size_t b, size_t e) { return ctx.SpanOf(p, b, e); }, &out);
+        ctx, text, lower, year, [&](size_t b, size_t e) { return ctx.SpanOf(p, b, e); }, &out,
+        &ends);
+    of_paragraph[p] = {first, out.size()};
   }
   if (!zones.is_report) return out;
   const auto& notes = ctx.doc->layout.footnotes;
+  std::vector<ResultItem> note_results;
   for (size_t n = 0; n < notes.size(); ++n) {
     const size_t p = notes[n].paragraph;
     if (p < zones.paragraph.size() && zones.paragraph[p] != scan::Zone::kResults) continue;
     const std::string_view text = notes[n].text.text();
     const std::string lower = scan::Lower(text);
+    note_results.clear();
     ScanText(
         ctx, text, lower, year, [&](size_t b, size_t e) { return ctx.FootnoteSpanOf(n, b, e); },
-        &out);
+        &note_results, nullptr);
+    if (p < of_paragraph.size()) {
+      const auto [first, last] = of_paragraph[p];
+      const std::vector<ResultItem> anchored(out.begin() + static_cast<std::ptrdiff_t>(first),
+                                             out.begin() + static_cast<std::ptrdiff_t>(last));
+      const ResultItem* anchor =
+          AnchorOf(out, first, last, ends, ctx.ParagraphText(p), notes[n].marker_offset);
+      DropRestatements(anchored, anchor, &note_results);
+    }
+    for (ResultItem& r : note_results) out.push_back(std::move(r));
   }
   return out;
 }

@@ -230,6 +230,16 @@ std::vector<Figure> FindFigures(std::string_view text, std::string_view lower) {
         break;
       }
     }
+    // "số 12" names a thing, "tổng số 40 dự án" counts.
+    if (skip && EndsWithWord(lower, q.begin, "tổng số")) skip = false;
+    // "58 dự án/52 doanh nghiệp": the same items counted another way.
+    {
+      const size_t p = SkipSpacesBack(lower, q.begin);
+      if (p >= 2 && lower[p - 1] == '/' && IsWordByte(static_cast<unsigned char>(lower[p - 2])) &&
+          !IsDigit(lower[p - 2])) {
+        skip = true;
+      }
+    }
     if (skip) continue;
     // Time spans, ages, ratings and electrical ratings are not measures here.
     static constexpr std::string_view kNotUnits[] = {"năm", "tháng", "ngày", "tuần", "quý",

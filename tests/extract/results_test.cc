@@ -155,6 +155,41 @@ TEST_F(ResultsTest, FootnotesOfThePastPartGiveResults) {
   ASSERT_NE(Find(rs, 512), nullptr);
 }
 
+// A footnote that repeats the figure it is anchored to, or lists the
+// members that figure counts, adds no result; its other figures do.
+TEST_F(ResultsTest, FootnotesRestatingTheirAnchorAddNothing) {
+  auto rs =
+      Run("- Đã hình thành 05 vùng nguyên liệu tập trung[footnoteRef:1]; hỗ trợ học phí cho "
+          "3.412 học sinh[footnoteRef:2].\n\n"
+          "[1: Gồm: 02 vùng nguyên liệu chè tại huyện A; 01 vùng nguyên liệu quế tại huyện B; "
+          "02 vùng nguyên liệu dứa tại huyện C; đã ký kết 14 hợp đồng bao tiêu.]\n\n"
+          "[2: Hỗ trợ học phí cho 3.412 học sinh, với kinh phí 1.920 triệu đồng; tỷ lệ chuyên cần "
+          "đạt 100%.]\n");
+  ASSERT_NE(Find(rs, 5), nullptr);
+  EXPECT_EQ(Find(rs, 2), nullptr);
+  EXPECT_EQ(Find(rs, 1), nullptr);
+  EXPECT_NE(Find(rs, 14), nullptr);
+  int copies = 0;
+  for (const ResultItem& r : rs) copies += r.value && *r.value == 3412 ? 1 : 0;
+  EXPECT_EQ(copies, 1);
+  EXPECT_NE(Find(rs, 1920), nullptr);
+  EXPECT_NE(Find(rs, 100), nullptr);
+}
+
+// "tổng số 27 dự án/19 nhà đầu tư" counts the projects once; "số 12" names one.
+TEST_F(ResultsTest, TotalsCountedTwoWaysAndNewTotalsAfterABreakdown) {
+  auto rs =
+      Run("- Cụm công nghiệp Bắc Sơn có diện tích 75 ha, trong đó: đất cho thuê 52 ha; "
+          "có tổng số 27 dự án/ 19 nhà đầu tư, tổng vốn đăng ký 3.150 tỷ đồng; đường số 12 "
+          "đã hoàn thành.\n");
+  ASSERT_NE(Find(rs, 75), nullptr);
+  EXPECT_EQ(Find(rs, 52), nullptr);
+  ASSERT_NE(Find(rs, 27), nullptr);
+  EXPECT_EQ(Find(rs, 27)->unit, "dự án");
+  EXPECT_EQ(Find(rs, 19), nullptr);
+  EXPECT_EQ(Find(rs, 12), nullptr);
+}
+
 // A letter or plan quotes past results in words; its targets stay targets.
 TEST_F(ResultsTest, LettersQuotePastResultsOutsideTheirTargets) {
   auto rs = RunDocument(
