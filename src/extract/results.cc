@@ -162,6 +162,7 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
     size_t current_index = kNpos;  // the result the next qualifier applies to
     size_t prev_end = clause.begin;
     size_t name_from = clause.begin;
+    size_t current_from = clause.begin;  // where the current result's name starts
     // Figures and clauses are both in text order: walk them together.
     while (next_figure < figures.size() && figures[next_figure].begin < clause.begin) ++next_figure;
     int depth = 0;  // parentheses open at the figure: "(trong đó 04 xã ...)"
@@ -177,6 +178,23 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
       const std::string_view gap = lower.substr(prev_end, f.begin - prev_end);
       const bool attached = current != nullptr && OnlyConnectors(gap);
       const bool pct = f.unit == "%";
+      // "693/756 thôn trưởng là đảng viên, chiếm 91,67%, đạt 106% kế hoạch":
+      // the share is what the plan measured; the count is its numerator.
+      if (pct && current != nullptr && current->unit != "%" &&
+          (EndsWithWord(lower, f.begin, "chiếm") || EndsWithWord(lower, f.begin, "chiếm tỷ lệ")) &&
+          IsQualified(lower, figures, next_figure, clause.end, depth > 0)) {
+        current->value = f.value;
+        current->unit = f.unit;
+        current->indicator =
+            std::string(Trim(text.substr(current_from, f.begin - current_from)).substr(0, 300));
+        prev_end = f.end;
+        continue;
+      }
+      // "tăng cả 3 tiêu chí": all of the items already counted.
+      if (EndsWithWord(lower, f.begin, "cả")) {
+        prev_end = f.end;
+        continue;
+      }
       // Qualifiers of the previous result.
       if (pct && IsPlanWord(lower, f.end)) {
         if (attached || current != nullptr) {
@@ -274,6 +292,7 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
       out->push_back(std::move(r));
       if (ends != nullptr) ends->push_back(f.end);
       current_index = out->size() - 1;
+      current_from = name_from;
       prev_end = f.end;
       name_from = f.end;
     }

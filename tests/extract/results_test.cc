@@ -190,6 +190,24 @@ TEST_F(ResultsTest, TotalsCountedTwoWaysAndNewTotalsAfterABreakdown) {
   EXPECT_EQ(Find(rs, 12), nullptr);
 }
 
+// "chiếm X%, đạt Y% kế hoạch": the share is the result, the count its
+// numerator; a share without a plan leaves the count alone. "cả 3" restates.
+TEST_F(ResultsTest, PlannedShareReplacesItsCountAndAllOfRestates) {
+  auto rs =
+      Run("- Có 188/205 trường học đạt chuẩn xanh - sạch - đẹp, chiếm 91,7%, đạt 102% kế "
+          "hoạch.\n\n"
+          "- Toàn thành phố còn 2.140 hộ cận nghèo, chiếm 1,9%.\n\n"
+          "- Số vụ cháy, số người chết, số người bị thương đều giảm, giảm cả 3 tiêu chí.\n");
+  EXPECT_EQ(Find(rs, 188), nullptr);
+  ASSERT_NE(Find(rs, 91.7), nullptr);
+  EXPECT_EQ(Find(rs, 91.7)->unit, "%");
+  EXPECT_DOUBLE_EQ(Find(rs, 91.7)->pct_of_plan.value_or(0), 102);
+  EXPECT_NE(Find(rs, 91.7)->indicator.find("trường học"), std::string::npos);
+  EXPECT_NE(Find(rs, 2140), nullptr);
+  EXPECT_NE(Find(rs, 1.9), nullptr);
+  EXPECT_EQ(Find(rs, 3), nullptr);
+}
+
 // A letter or plan quotes past results in words; its targets stay targets.
 TEST_F(ResultsTest, LettersQuotePastResultsOutsideTheirTargets) {
   auto rs = RunDocument(
