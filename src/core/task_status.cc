@@ -34,11 +34,12 @@ TaskStatus StatusOn(const TaskState& state, Date day) {
 
 std::vector<TaskState> BuildTimeline(const Task& task, const std::vector<TaskEvent>& events,
                                      const std::vector<Succession>& successions) {
-  return BuildTimeline(task, events, AgencyHistory(successions));
+  return BuildTimelineWithHistory(task, events, AgencyHistory(successions));
 }
 
-std::vector<TaskState> BuildTimeline(const Task& task, const std::vector<TaskEvent>& events,
-                                     const AgencyHistory& history) {
+std::vector<TaskState> BuildTimelineWithHistory(const Task& task,
+                                                const std::vector<TaskEvent>& events,
+                                                const AgencyHistory& history) {
   std::vector<Pending> pending;
   pending.reserve(events.size());
   std::unordered_map<Id, const TaskEvent*> by_id;

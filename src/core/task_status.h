@@ -81,8 +81,9 @@ TaskStatus StatusOn(const TaskState& state, Date day);
 std::vector<TaskState> BuildTimeline(const Task& task, const std::vector<TaskEvent>& events,
                                      const std::vector<Succession>& successions);
 // The same with the successions indexed once, for rebuilding many tasks.
-std::vector<TaskState> BuildTimeline(const Task& task, const std::vector<TaskEvent>& events,
-                                     const AgencyHistory& history);
+std::vector<TaskState> BuildTimelineWithHistory(const Task& task,
+                                                const std::vector<TaskEvent>& events,
+                                                const AgencyHistory& history);
 
 // The stretch in force on `day`, or null before assignment.
 const TaskState* StateOn(const std::vector<TaskState>& timeline, Date day);
