@@ -11,6 +11,7 @@
 //     the previous value, dropped;
 //   - "2.856/4.500 tỷ đồng": the second number is the plan, dropped.
 // A rate alone ("GRDP tăng 7,32%") is a result whose value is the rate.
+#include <algorithm>
 #include <functional>
 
 #include "extract/dates.h"
@@ -163,6 +164,7 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
     size_t prev_end = clause.begin;
     size_t name_from = clause.begin;
     size_t current_from = clause.begin;  // where the current result's name starts
+    bool in_attribute = false;           // the last figure described the current result
     // Figures and clauses are both in text order: walk them together.
     while (next_figure < figures.size() && figures[next_figure].begin < clause.begin) ++next_figure;
     int depth = 0;  // parentheses open at the figure: "(trong đó 04 xã ...)"
@@ -247,6 +249,27 @@ void ScanText(const DocumentContext& ctx, std::string_view text, std::string_vie
                                  "với công suất", "tổng công suất là", "chiều dài tuyến"}) {
         descriptor = descriptor || EndsWithWord(lower, f.begin, w);
       }
+      // "05 vụ cháy rừng, thiệt hại 0,8 ha; 06 vụ ... với khối lượng 3,2 m3 gỗ
+      // và 0,3 ha": the size of the events just counted, not a result.
+      if (current != nullptr && current->unit.starts_with("vụ")) {
+        constexpr std::string_view kWith = "với ";
+        const size_t comma = gap.rfind(',');
+        std::string_view tail;  // the words after "," or "với" that name the measure
+        if (comma != kNpos) {
+          tail = Trim(gap.substr(comma + 1));
+        } else if (const size_t with = gap.rfind(kWith); with != kNpos) {
+          tail = Trim(gap.substr(with + kWith.size()));
+        }
+        bool measure = false;
+        for (std::string_view w : {"thiệt hại", "khối lượng", "diện tích", "trị giá", "giá trị"}) {
+          measure = measure || tail.starts_with(w);
+        }
+        descriptor = descriptor || (measure && std::count(tail.begin(), tail.end(), ' ') < 4);
+      }
+      if (in_attribute && OnlyConnectors(gap) && FindIn(lower, prev_end, f.begin, "và") != kNpos) {
+        descriptor = true;  // "... 3,2 m3 gỗ và 0,3 ha"
+      }
+      in_attribute = descriptor;
       if (descriptor || f.unit == "mw") {
         prev_end = f.end;
         continue;

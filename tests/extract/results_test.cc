@@ -208,6 +208,22 @@ TEST_F(ResultsTest, PlannedShareReplacesItsCountAndAllOfRestates) {
   EXPECT_EQ(Find(rs, 3), nullptr);
 }
 
+// The size of events just counted ("12 vụ sạt lở, thiệt hại 4,5 ha") describes
+// them; a measure with its own verb ("gây thiệt hại") is a result.
+TEST_F(ResultsTest, SizesOfCountedEventsAreNotResults) {
+  auto rs =
+      Run("- Xảy ra 12 vụ sạt lở đất, thiệt hại 4,5 ha hoa màu; phát hiện 7 vụ khai thác cát "
+          "trái phép với khối lượng 310 m3 cát và 0,6 ha đất bãi bồi; 03 vụ lốc xoáy gây thiệt "
+          "hại 2,75 ha lúa.\n");
+  EXPECT_NE(Find(rs, 12), nullptr);
+  EXPECT_EQ(Find(rs, 4.5), nullptr);
+  EXPECT_NE(Find(rs, 7), nullptr);
+  EXPECT_EQ(Find(rs, 310), nullptr);
+  EXPECT_EQ(Find(rs, 0.6), nullptr);
+  EXPECT_NE(Find(rs, 3), nullptr);
+  EXPECT_NE(Find(rs, 2.75), nullptr);
+}
+
 // A letter or plan quotes past results in words; its targets stay targets.
 TEST_F(ResultsTest, LettersQuotePastResultsOutsideTheirTargets) {
   auto rs = RunDocument(
