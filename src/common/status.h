@@ -14,10 +14,11 @@ namespace dondoc {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidInput,  // the caller's input is wrong: bad file, bad flag, bad data
-  kNotFound,      // a named thing does not exist
-  kIoError,       // the operating system refused a read or write
-  kInternal,      // a bug or an unexpected state inside dondoc
+  kInvalidInput,      // the caller's input is wrong: bad file, bad flag, bad data
+  kNotFound,          // a named thing does not exist
+  kIoError,           // the operating system refused a read or write
+  kInternal,          // a bug or an unexpected state inside dondoc
+  kPermissionDenied,  // the actor's role may not do this (không có quyền)
 };
 
 class Status {
@@ -35,6 +36,9 @@ class Status {
   }
   static Status Internal(std::string message) {
     return Status(StatusCode::kInternal, std::move(message));
+  }
+  static Status PermissionDenied(std::string message) {
+    return Status(StatusCode::kPermissionDenied, std::move(message));
   }
 
   bool ok() const { return code_ == StatusCode::kOk; }
