@@ -38,6 +38,9 @@ using core::Id;
 struct DocumentFilter {
   std::optional<std::string> kind;
   std::optional<Id> issuer_agency_id;
+  // Exact hex SHA-256 of the original bytes: finds an earlier import of the
+  // same file (service/import.h refuses it).
+  std::optional<std::string> source_sha256;
   int limit = 50;
   std::optional<Id> before_id;  // keyset paging, newest first
 };
