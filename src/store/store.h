@@ -41,6 +41,9 @@ struct DocumentFilter {
   // Exact hex SHA-256 of the original bytes: finds an earlier import of the
   // same file (service/import.h refuses it).
   std::optional<std::string> source_sha256;
+  // Exact canonical number ("23/QĐ-UBND"): links a citation to the stored
+  // document it names.
+  std::optional<std::string> number;
   int limit = 50;
   std::optional<Id> before_id;  // keyset paging, newest first
 };
