@@ -22,8 +22,14 @@ std::string_view FormatName(Format format) {
 
 Format DetectFormat(std::string_view bytes) {
   if (bytes.starts_with("%PDF-")) return Format::kPdf;
-  // Every zip starts with a local file header (an empty zip is no DOCX).
-  if (bytes.starts_with(std::string_view("PK\x03\x04", 4))) return Format::kDocx;
+  // A zip starts with a local file header; names are stored uncompressed,
+  // so a DOCX holds its main part's name in the clear (twice, even when its
+  // central directory is cut off). Other zips are left to the text layer,
+  // which refuses binary data with its offset.
+  if (bytes.starts_with(std::string_view("PK\x03\x04", 4)) &&
+      bytes.find("word/document.xml") != std::string_view::npos) {
+    return Format::kDocx;
+  }
   return Format::kText;
 }
 

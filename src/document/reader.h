@@ -2,8 +2,9 @@
 // each turned into a plain-text rendition for the text layer.
 //
 // The format is detected from the bytes, never from the file name: "%PDF-"
-// is a PDF, a zip archive is a DOCX, anything else is text and is passed
-// through unchanged (the text layer decodes it).
+// is a PDF, a zip archive naming word/document.xml is a DOCX, anything else
+// is text and is passed through unchanged (the text layer decodes it, and
+// refuses binary data such as other zip archives).
 //
 // The rendition is UTF-8 with one paragraph per line:
 //   DOCX  body paragraphs in order, automatic list labels written out, a

@@ -74,7 +74,10 @@ std::string SampleDocx() {
 
 TEST(DocumentReaderTest, DetectsTheFormatFromTheBytes) {
   EXPECT_EQ(DetectFormat("%PDF-1.7\n..."), Format::kPdf);
-  EXPECT_EQ(DetectFormat(std::string("PK\x03\x04rest", 8)), Format::kDocx);
+  EXPECT_EQ(DetectFormat(std::string("PK\x03\x04word/document.xml", 21)), Format::kDocx);
+  // Other zip archives are binary data for the text layer to refuse.
+  EXPECT_EQ(DetectFormat(std::string("PK\x03\x04rest", 8)), Format::kText);
+  EXPECT_EQ(DetectFormat(MakeZip({{"xl/workbook.xml", "<workbook/>"}})), Format::kText);
   EXPECT_EQ(DetectFormat("Kế hoạch %PDF-"), Format::kText);
   EXPECT_EQ(DetectFormat(""), Format::kText);
   EXPECT_EQ(DetectFormat("PK"), Format::kText);
@@ -153,8 +156,10 @@ void ExpectInvalid(const std::string& bytes, const std::string& needle,
 TEST(DocxTest, RefusesDamagedArchives) {
   const std::string docx = SampleDocx();
   ExpectInvalid(docx.substr(0, docx.size() / 2), "damaged zip");
-  ExpectInvalid(std::string("PK\x03\x04", 4) + std::string(100, 'x'), "damaged zip");
-  ExpectInvalid(MakeZip({{"word/styles.xml", "<w:styles/>"}}), "no word/document.xml");
+  ExpectInvalid(std::string("PK\x03\x04word/document.xml", 21) + std::string(100, 'x'),
+                "damaged zip");
+  // A directory of that name is not the part itself.
+  ExpectInvalid(MakeZip({{"word/document.xml/", ""}}), "no word/document.xml");
   ExpectInvalid(MakeZip({{"word/document.xml", "<w:document><w:body><w:p>"}}),
                 "malformed XML in word/document.xml");
   ExpectInvalid(MakeZip({{"word/document.xml", "<w:document/>"}}), "no w:body");
