@@ -23,7 +23,16 @@ inline size_t Utf8SequenceLength(unsigned char b) {
 
 // Decodes the code point at s[i] and advances i past it. On a malformed or
 // truncated sequence returns U+FFFD and advances by one byte.
-char32_t NextCodePoint(std::string_view s, size_t& i);
+// Inline for ASCII: it runs on every character of every scan.
+char32_t NextCodePointMultiByte(std::string_view s, size_t& i);
+inline char32_t NextCodePoint(std::string_view s, size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  return NextCodePointMultiByte(s, i);
+}
 
 // Appends the UTF-8 encoding of `cp` to `out`.
 void AppendUtf8(char32_t cp, std::string& out);
