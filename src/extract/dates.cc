@@ -524,7 +524,19 @@ struct Cue {
 
 // A deadline cue at token `t`: "trước", "chậm nhất (là|vào)", "đến (hết)",
 // "hết", "trong", "hạn (chót)", "thời hạn:", "hoàn thành (trong|trước)".
+// The words a cue begins with; ParseCue reads the next token only after one.
+bool IsCueStart(const Tok& t) {
+  static constexpr std::string_view kStarts[] = {"trước", "chậm",  "muộn", "đến",  "tới",
+                                                 "hết",   "trong", "hạn",  "thời", "hoàn"};
+  if (t.kind != Kind::kWord) return false;
+  for (std::string_view w : kStarts) {
+    if (t.text == w) return true;
+  }
+  return false;
+}
+
 std::optional<Cue> ParseCue(std::string_view s, const Tok& t, int depth = 0) {
+  if (!IsCueStart(t)) return std::nullopt;
   Cue c;
   c.end = t.end;
   const Tok n = Lex(s, t.end);
