@@ -1,5 +1,6 @@
 #include "core/period.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -31,6 +32,7 @@ int LastMonth(const Period& period) {
       return period.number * 6;
     case PeriodKind::kYear:
     case PeriodKind::kYears:
+    case PeriodKind::kWeek:  // not used: weeks have their own days
       return 12;
   }
   return 12;
@@ -47,6 +49,7 @@ int FirstMonth(const Period& period) {
     case PeriodKind::kYear:
     case PeriodKind::kYears:
     case PeriodKind::kMonthsToDate:
+    case PeriodKind::kWeek:
       return 1;
   }
   return 1;
@@ -61,6 +64,16 @@ bool ParseInt(std::string_view text, int* value) {
   }
   *value = result;
   return true;
+}
+
+// Monday of ISO week 1: the week that holds 4 January.
+Date IsoWeekOneMonday(int year) {
+  const Date january_4 = Day(year, 1, 4);
+  return january_4 - std::chrono::days{IsoWeekday(january_4) - 1};
+}
+
+int IsoWeeksIn(int year) {
+  return static_cast<int>((IsoWeekOneMonday(year + 1) - IsoWeekOneMonday(year)).count() / 7);
 }
 
 Status BadKey(std::string_view key) {
@@ -99,6 +112,11 @@ Status ValidatePeriod(const Period& period) {
         return bad("span must end after it starts and by " + std::to_string(kMaxYear));
       }
       break;
+    case PeriodKind::kWeek:
+      if (period.number < 1 || period.number > IsoWeeksIn(period.year)) {
+        return bad("no such ISO week");
+      }
+      break;
     default:
       return bad("unknown kind");
   }
@@ -126,6 +144,9 @@ std::string PeriodKey(const Period& period) {
     case PeriodKind::kYears:
       std::snprintf(buffer, sizeof buffer, "%04d-%04d", period.year, period.number);
       break;
+    case PeriodKind::kWeek:
+      std::snprintf(buffer, sizeof buffer, "%04d-W%02d", period.year, period.number);
+      break;
     default:
       std::snprintf(buffer, sizeof buffer, "invalid");
       break;
@@ -150,6 +171,9 @@ Result<Period> ParsePeriodKey(std::string_view key) {
     period.kind = PeriodKind::kMonthsToDate;
   } else if (rest.size() == 5 && rest[0] == '-' && ParseInt(rest.substr(1), &period.number)) {
     period.kind = PeriodKind::kYears;
+  } else if (rest.size() == 4 && rest[0] == '-' && rest[1] == 'W' &&
+             ParseInt(rest.substr(2), &period.number)) {
+    period.kind = PeriodKind::kWeek;
   } else if (rest.size() == 4 && rest[0] == '-' && rest[1] == 'M' &&
              ParseInt(rest.substr(2), &period.number)) {
     period.kind = PeriodKind::kMonth;
@@ -161,9 +185,15 @@ Result<Period> ParsePeriodKey(std::string_view key) {
   return period;
 }
 
-Date PeriodStart(const Period& period) { return FirstOfMonth(period.year, FirstMonth(period)); }
+Date PeriodStart(const Period& period) {
+  if (period.kind == PeriodKind::kWeek) {
+    return IsoWeekOneMonday(period.year) + std::chrono::days{7 * (period.number - 1)};
+  }
+  return FirstOfMonth(period.year, FirstMonth(period));
+}
 
 Date PeriodEnd(const Period& period) {
+  if (period.kind == PeriodKind::kWeek) return PeriodStart(period) + std::chrono::days{6};
   const int end_year = period.kind == PeriodKind::kYears ? period.number : period.year;
   return EndOfMonth(end_year, LastMonth(period));
 }
@@ -172,10 +202,15 @@ Period SamePeriodLastYear(const Period& period) {
   Period earlier = period;
   earlier.year -= 1;
   if (period.kind == PeriodKind::kYears) earlier.number -= 1;
+  // Week 53 of a year whose predecessor has 52 weeks: its last week.
+  if (period.kind == PeriodKind::kWeek) {
+    earlier.number = std::min(period.number, IsoWeeksIn(earlier.year));
+  }
   return earlier;
 }
 
 DateRange DataWindow(const Period& period) {
+  if (period.kind == PeriodKind::kWeek) return {PeriodStart(period), PeriodEnd(period)};
   const int end_year = period.kind == PeriodKind::kYears ? period.number : period.year;
   const int last_month = LastMonth(period);
   DateRange range;
@@ -195,6 +230,7 @@ DateRange DataWindow(const Period& period) {
     case PeriodKind::kYear:
     case PeriodKind::kMonthsToDate:
     case PeriodKind::kYears:
+    case PeriodKind::kWeek:
       break;
   }
   range.first = Day(first_year, first_month, 15);
@@ -219,6 +255,13 @@ Period PeriodContaining(PeriodKind kind, Date day) {
       // The five-year plan term: 2016-2020, 2021-2025, 2026-2030.
       const int start = year - ((year - 1) % 5 + 5) % 5;
       return {kind, start, start + 4};
+    }
+    case PeriodKind::kWeek: {
+      // The ISO week's year is the year of its Thursday.
+      const Date thursday = day + std::chrono::days{4 - IsoWeekday(day)};
+      const int iso_year = YearOf(thursday);
+      return {kind, iso_year,
+              static_cast<int>((thursday - IsoWeekOneMonday(iso_year)).count() / 7) + 1};
     }
   }
   return {PeriodKind::kYear, year, 0};

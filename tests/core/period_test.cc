@@ -12,8 +12,10 @@ TEST(PeriodTest, KeysRoundTrip) {
       {PeriodKind::kMonth, 2024, 3},        {PeriodKind::kQuarter, 2024, 2},
       {PeriodKind::kHalfYear, 2024, 1},     {PeriodKind::kYear, 2024, 0},
       {PeriodKind::kMonthsToDate, 2024, 9}, {PeriodKind::kYears, 2021, 2025},
+      {PeriodKind::kWeek, 2024, 5},
   };
-  const char* keys[] = {"2024-M03", "2024-Q2", "2024-H1", "2024", "2024-YTD09", "2021-2025"};
+  const char* keys[] = {"2024-M03",   "2024-Q2",   "2024-H1", "2024",
+                        "2024-YTD09", "2021-2025", "2024-W05"};
   for (size_t i = 0; i < std::size(periods); ++i) {
     EXPECT_EQ(PeriodKey(periods[i]), keys[i]);
     Result<Period> parsed = ParsePeriodKey(keys[i]);
@@ -23,9 +25,9 @@ TEST(PeriodTest, KeysRoundTrip) {
 }
 
 TEST(PeriodTest, RefusesBadKeys) {
-  for (const char* key :
-       {"", "24", "2024-M13", "2024-M00", "2024-M3", "2024-Q5", "2024-Q0", "2024-H3", "2024-YTD13",
-        "2025-2021", "2024-2024", "1899", "2201", "2024-q2", "2024-Q2x", "2024-W01", "20x4"}) {
+  for (const char* key : {"", "24", "2024-M13", "2024-M00", "2024-M3", "2024-Q5", "2024-Q0",
+                          "2024-H3", "2024-YTD13", "2025-2021", "2024-2024", "1899", "2201",
+                          "2024-q2", "2024-Q2x", "2024-W1", "2024-W53", "2024-W00", "20x4"}) {
     Result<Period> parsed = ParsePeriodKey(key);
     EXPECT_FALSE(parsed.ok()) << key;
     if (!parsed.ok()) {
@@ -49,6 +51,31 @@ TEST(PeriodTest, StartAndEnd) {
   EXPECT_EQ(PeriodEnd({PeriodKind::kMonthsToDate, 2024, 9}), D(2024, 9, 30));
   EXPECT_EQ(PeriodStart({PeriodKind::kYears, 2021, 2025}), D(2021, 1, 1));
   EXPECT_EQ(PeriodEnd({PeriodKind::kYears, 2021, 2025}), D(2025, 12, 31));
+}
+
+TEST(PeriodTest, IsoWeeks) {
+  // 2020 has 53 ISO weeks; week 1 of 2025 starts on Monday 30 December 2024.
+  EXPECT_TRUE(ValidatePeriod({PeriodKind::kWeek, 2020, 53}).ok());
+  EXPECT_FALSE(ValidatePeriod({PeriodKind::kWeek, 2024, 53}).ok());
+  EXPECT_EQ(PeriodStart({PeriodKind::kWeek, 2025, 1}), D(2024, 12, 30));
+  EXPECT_EQ(PeriodEnd({PeriodKind::kWeek, 2025, 1}), D(2025, 1, 5));
+  EXPECT_EQ(PeriodContaining(PeriodKind::kWeek, D(2024, 12, 31)),
+            (Period{PeriodKind::kWeek, 2025, 1}));
+  EXPECT_EQ(PeriodContaining(PeriodKind::kWeek, D(2021, 1, 3)),
+            (Period{PeriodKind::kWeek, 2020, 53}));
+  EXPECT_EQ(PeriodContaining(PeriodKind::kWeek, D(2024, 2, 1)),
+            (Period{PeriodKind::kWeek, 2024, 5}));
+  EXPECT_EQ(SamePeriodLastYear({PeriodKind::kWeek, 2021, 53 - 1}),
+            (Period{PeriodKind::kWeek, 2020, 52}));
+  EXPECT_EQ(SamePeriodLastYear({PeriodKind::kWeek, 2021, 1}), (Period{PeriodKind::kWeek, 2020, 1}));
+  EXPECT_EQ(DataWindow({PeriodKind::kWeek, 2025, 1}).first, D(2024, 12, 30));
+  // Every day of a few years lies in the week PeriodContaining names.
+  for (Date day = D(2019, 12, 1); day <= D(2027, 1, 31); day += std::chrono::days{1}) {
+    const Period week = PeriodContaining(PeriodKind::kWeek, day);
+    ASSERT_TRUE(ValidatePeriod(week).ok()) << FormatIsoDate(day);
+    ASSERT_LE(PeriodStart(week), day);
+    ASSERT_GE(PeriodEnd(week), day);
+  }
 }
 
 TEST(PeriodTest, DataWindowsFollowDecree09) {
