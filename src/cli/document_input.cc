@@ -12,6 +12,8 @@ Status NamingFile(const std::string& path, const Status& s) {
       return Status::InvalidInput(path + ": " + s.message());
     case StatusCode::kNotFound:
       return Status::NotFound(path + ": " + s.message());
+    case StatusCode::kIoError:
+      return Status::IoError(path + ": " + s.message());
     default:
       return Status::Internal(path + ": " + s.message());
   }
@@ -24,27 +26,10 @@ Result<InputDocument> ReadDocumentAndClean(const std::string& path,
                                            const document::ReadOptions& read_options) {
   Result<std::string> bytes = ReadInputFile(path);
   if (!bytes.ok()) return bytes.status();
-  Result<document::ExtractedText> extracted =
-      document::ReadDocument(std::move(bytes.value()), read_options);
-  if (!extracted.ok()) return NamingFile(path, extracted.status());
-  std::shared_ptr<const text::Lexicon> lexicon;
-  if (options.repair) {
-    static const auto loaded = text::Lexicon::LoadDefault();
-    if (!loaded.ok()) return loaded.status();
-    lexicon = *loaded;
-  }
-  text::CleanOptions clean = options;
-  // A rendition is UTF-8 by construction, whatever --encoding says.
-  if (extracted->format != document::Format::kText) clean.encoding = text::Encoding::kUtf8;
-  Result<text::CleanedDocument> doc = text::Clean(std::move(extracted->text), clean, lexicon.get());
+  Result<InputDocument> doc =
+      service::ReadAndCleanBytes(std::move(bytes.value()), options, read_options);
   if (!doc.ok()) return NamingFile(path, doc.status());
-  InputDocument out;
-  out.cleaned = std::move(doc.value());
-  out.format = extracted->format;
-  out.line_pages = std::move(extracted->line_pages);
-  out.page_count = extracted->page_count;
-  out.ocr_pages = std::move(extracted->ocr_pages);
-  return out;
+  return doc;
 }
 
 Result<text::CleanedDocument> ReadAndClean(const std::string& path,
@@ -63,9 +48,14 @@ std::optional<document::OcrMode> ParseOcrMode(std::string_view name) {
 }
 
 int ExitCodeFor(const Status& status) {
-  return status.code() == StatusCode::kInvalidInput || status.code() == StatusCode::kNotFound
-             ? kExitUsage
-             : kExitInternal;
+  switch (status.code()) {
+    case StatusCode::kInvalidInput:
+    case StatusCode::kNotFound:
+    case StatusCode::kPermissionDenied:
+      return kExitUsage;
+    default:
+      return kExitInternal;
+  }
 }
 
 }  // namespace dondoc::cli

@@ -8,19 +8,13 @@
 
 #include "common/status.h"
 #include "document/reader.h"
+#include "service/input_document.h"
 #include "text/clean.h"
 
 namespace dondoc::cli {
 
-// A cleaned document and how it was read. For DOCX and PDF input,
-// cleaned.original is the reader's text rendition, which spans refer to.
-struct InputDocument {
-  text::CleanedDocument cleaned;
-  document::Format format = document::Format::kText;
-  std::vector<uint32_t> line_pages;  // PDF: page of each rendition line
-  uint32_t page_count = 0;
-  std::vector<uint32_t> ocr_pages;
-};
+// A cleaned document and how it was read (service/input_document.h).
+using InputDocument = service::InputDocument;
 
 // Reads `path` (text, DOCX or PDF), then decodes, repairs and lays it out.
 // The lexicon for repair is loaded once per process.
@@ -35,7 +29,8 @@ Result<text::CleanedDocument> ReadAndClean(const std::string& path,
 // "auto", "off", "force".
 std::optional<document::OcrMode> ParseOcrMode(std::string_view name);
 
-// The exit code for a failed status: 2 for bad input, 1 otherwise.
+// The exit code for a failed status: 2 for bad input, an unknown name or a
+// permission refused, 1 otherwise.
 int ExitCodeFor(const Status& status);
 
 }  // namespace dondoc::cli

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "cli/document_input.h"
 #include "extract/extract.h"
+#include "service/contract_json.h"
 
 namespace dondoc::cli {
 namespace {
@@ -101,125 +102,6 @@ std::optional<ExtractArgs> ParseArgs(const std::vector<std::string>& args, std::
   return parsed;
 }
 
-template <typename T>
-boost::json::value OrNull(const std::optional<T>& v) {
-  if (!v) return nullptr;
-  return boost::json::value_from(*v);
-}
-
-boost::json::value DateOrNull(const std::optional<extract::Date>& d) {
-  if (!d) return nullptr;
-  return boost::json::value(d->Iso());
-}
-
-boost::json::object SpanJson(const extract::Span& s) {
-  return {
-      {"line_start", s.line_start}, {"line_end", s.line_end}, {"start", s.start}, {"end", s.end}};
-}
-
-boost::json::object ToJson(const extract::Extraction& x) {
-  using boost::json::array;
-  using boost::json::object;
-  object root;
-  const extract::DocumentInfo& d = x.document;
-  array recipients;
-  for (const std::string& r : d.recipients) recipients.emplace_back(r);
-  root["document"] = object{{"kind", OrNull(d.kind)},     {"number", OrNull(d.number)},
-                            {"date", DateOrNull(d.date)}, {"issuer", OrNull(d.issuer)},
-                            {"title", OrNull(d.title)},   {"place", OrNull(d.place)},
-                            {"signer", OrNull(d.signer)}, {"recipients", std::move(recipients)}};
-
-  array references;
-  for (const extract::Reference& r : x.references) {
-    references.push_back(object{{"kind", r.kind},
-                                {"number", OrNull(r.number)},
-                                {"date", DateOrNull(r.date)},
-                                {"issuer", OrNull(r.issuer)},
-                                {"title", OrNull(r.title)},
-                                {"span", SpanJson(r.span)}});
-  }
-  root["references"] = std::move(references);
-
-  array tasks;
-  for (const extract::Task& t : x.tasks) {
-    array coordinating;
-    for (const std::string& c : t.coordinating) coordinating.emplace_back(c);
-    boost::json::value deadline = nullptr;
-    if (t.deadline) {
-      deadline = object{{"text", t.deadline->text}, {"date", DateOrNull(t.deadline->date)}};
-    }
-    boost::json::value recurrence = nullptr;
-    if (t.recurrence) {
-      recurrence = object{{"text", t.recurrence->text},
-                          {"rule", extract::CadenceName(t.recurrence->rule)},
-                          {"day", OrNull(t.recurrence->day)}};
-    }
-    tasks.push_back(object{{"lead", OrNull(t.lead)},
-                           {"lead_as_written", OrNull(t.lead_as_written)},
-                           {"coordinating", std::move(coordinating)},
-                           {"text", t.text},
-                           {"deadline", std::move(deadline)},
-                           {"recurrence", std::move(recurrence)},
-                           {"section", t.section},
-                           {"span", SpanJson(t.span)}});
-  }
-  root["tasks"] = std::move(tasks);
-
-  array targets;
-  for (const extract::Target& t : x.targets) {
-    targets.push_back(object{{"name", t.name},
-                             {"value", OrNull(t.value)},
-                             {"low", OrNull(t.low)},
-                             {"high", OrNull(t.high)},
-                             {"unit", t.unit},
-                             {"comparator", extract::ComparatorSymbol(t.comparator)},
-                             {"direction", t.decrease ? "decrease" : "increase"},
-                             {"period", OrNull(t.period)},
-                             {"responsible", OrNull(t.responsible)},
-                             {"span", SpanJson(t.span)}});
-  }
-  root["targets"] = std::move(targets);
-
-  array results;
-  for (const extract::ResultItem& r : x.results) {
-    results.push_back(object{{"indicator", r.indicator},
-                             {"value", OrNull(r.value)},
-                             {"unit", r.unit},
-                             {"pct_of_plan", OrNull(r.pct_of_plan)},
-                             {"pct_vs_same_period", OrNull(r.pct_vs_same_period)},
-                             {"estimate", r.estimate},
-                             {"period", OrNull(r.period)},
-                             {"span", SpanJson(r.span)}});
-  }
-  root["results"] = std::move(results);
-
-  array rules;
-  for (const extract::ReportingRule& r : x.reporting_rules) {
-    boost::json::value cadence = nullptr;
-    if (r.cadence) cadence = extract::CadenceName(*r.cadence);
-    rules.push_back(object{{"who", OrNull(r.who)},
-                           {"to", OrNull(r.to)},
-                           {"via", OrNull(r.via)},
-                           {"cadence", std::move(cadence)},
-                           {"deadline_text", r.deadline_text},
-                           {"span", SpanJson(r.span)}});
-  }
-  root["reporting_rules"] = std::move(rules);
-
-  array stats;
-  for (const extract::TaskStats& s : x.task_stats) {
-    stats.push_back(object{{"total", OrNull(s.total)},
-                           {"done_on_time", OrNull(s.done_on_time)},
-                           {"done_late", OrNull(s.done_late)},
-                           {"open_in_time", OrNull(s.open_in_time)},
-                           {"open_overdue", OrNull(s.open_overdue)},
-                           {"as_of", DateOrNull(s.as_of)},
-                           {"span", SpanJson(s.span)}});
-  }
-  root["task_stats"] = std::move(stats);
-  return root;
-}
-
 void PrintText(const extract::Extraction& x, std::ostream& out) {
   const extract::DocumentInfo& d = x.document;
   out << "Văn bản: " << d.kind.value_or("?") << " " << d.number.value_or("(không số)");
@@ -275,7 +157,7 @@ int RunExtract(const std::vector<std::string>& args, std::ostream& out, std::ost
   }
   const extract::Extraction x = (*extractor)->Run(doc.value());
   if (parsed->json) {
-    out << boost::json::serialize(ToJson(x)) << "\n";
+    out << boost::json::serialize(service::ExtractionJson(x)) << "\n";
   } else {
     PrintText(x, out);
   }

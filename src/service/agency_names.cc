@@ -1,0 +1,117 @@
+#include "service/agency_names.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "text/vietnamese.h"
+
+namespace dondoc::service {
+namespace {
+
+std::vector<std::string> Words(std::string_view folded) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < folded.size() && folded[i] != ' ') ++i;
+    if (i > start) words.emplace_back(folded.substr(start, i - start));
+  }
+  return words;
+}
+
+// `name` without a trailing "tỉnh <province>", "<province>" or "tỉnh",
+// compared word by word on search keys; the name unchanged when none ends
+// it.
+std::string WithoutProvince(std::string_view name, std::string_view province) {
+  const std::vector<std::string> original = Words(name);
+  std::vector<std::string> words;
+  words.reserve(original.size());
+  for (const std::string& w : original) words.push_back(text::SearchKey(w));
+  std::vector<std::string> suffix;
+  if (!province.empty()) suffix = Words(text::SearchKey(province));
+  size_t drop = 0;
+  if (!suffix.empty() && words.size() > suffix.size() &&
+      std::equal(suffix.begin(), suffix.end(), words.end() - static_cast<long>(suffix.size()))) {
+    drop = suffix.size();
+  }
+  if (words.size() > drop + 1 && words[words.size() - drop - 1] == "tinh") ++drop;
+  if (drop == 0) return std::string(name);
+  std::string out;
+  for (size_t i = 0; i + drop < original.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += original[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<core::Agency>> FindAgencyByName(store::Transaction& tx, std::string_view name,
+                                                     core::Date on, std::string_view province) {
+  std::vector<std::string> candidates{std::string(name)};
+  const std::string bare = WithoutProvince(name, province);
+  if (bare != name) candidates.push_back(bare);
+  candidates.push_back(bare + " tỉnh");
+  if (!province.empty()) candidates.push_back(bare + " tỉnh " + std::string(province));
+  for (const std::string& candidate : candidates) {
+    Result<std::optional<core::Agency>> found = tx.FindAgency(candidate, on);
+    if (!found.ok() || found->has_value()) return found;
+  }
+  return std::optional<core::Agency>();
+}
+
+Result<std::vector<std::string>> CloseAgencyNames(store::Transaction& tx, std::string_view name,
+                                                  core::Date on, size_t limit) {
+  Result<std::vector<core::Agency>> agencies = tx.ListAgencies(on);
+  if (!agencies.ok()) return agencies.status();
+  const std::vector<std::string> wanted = Words(text::SearchKey(name));
+  const std::set<std::string> wanted_set(wanted.begin(), wanted.end());
+  std::vector<std::pair<double, std::string>> scored;
+  for (const core::Agency& agency : *agencies) {
+    double best = 0;
+    for (const std::string& label : {agency.name, agency.abbreviation}) {
+      if (label.empty()) continue;
+      const std::vector<std::string> words = Words(text::SearchKey(label));
+      size_t shared = 0;
+      for (const std::string& w : std::set<std::string>(words.begin(), words.end())) {
+        shared += wanted_set.count(w);
+      }
+      const size_t longer = std::max(words.size(), wanted_set.size());
+      if (longer > 0) best = std::max(best, static_cast<double>(shared) / longer);
+    }
+    if (best >= 0.3) scored.emplace_back(best, agency.name);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> names;
+  for (const auto& [score, agency_name] : scored) {
+    if (names.size() >= limit) break;
+    names.push_back(agency_name);
+  }
+  return names;
+}
+
+Result<core::Agency> ResolveAgency(store::Transaction& tx, std::string_view name, core::Date on,
+                                   std::string_view province) {
+  Result<std::optional<core::Agency>> found = FindAgencyByName(tx, name, on, province);
+  if (!found.ok()) return found.status();
+  if (found->has_value()) return std::move(**found);
+  Result<std::vector<std::string>> close = CloseAgencyNames(tx, name, on);
+  if (!close.ok()) return close.status();
+  std::string message = "unknown agency \"" + std::string(name) + "\" on " +
+                        core::FormatIsoDate(on) + " (không tìm thấy cơ quan)";
+  if (close->empty()) {
+    message += "; no stored agency has a similar name";
+  } else {
+    message += "; close matches: ";
+    for (size_t i = 0; i < close->size(); ++i) {
+      if (i > 0) message += ", ";
+      message += "\"" + (*close)[i] + "\"";
+    }
+  }
+  return Status::InvalidInput(message);
+}
+
+}  // namespace dondoc::service
