@@ -1,0 +1,244 @@
+#include "store/sqlite_schema.h"
+
+namespace dondoc::store::sqlite {
+
+namespace {
+
+// Keys (name_key, text_key, ...) hold text::SearchKey of the column they
+// follow: lower case, no diacritics, đ = d.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE agencies (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  abbreviation TEXT NOT NULL DEFAULT '',
+  abbreviation_key TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL,
+  parent_id INTEGER REFERENCES agencies(id),
+  valid_from TEXT NOT NULL,
+  valid_to TEXT
+);
+CREATE INDEX agencies_name_key ON agencies(name_key);
+CREATE INDEX agencies_abbreviation_key ON agencies(abbreviation_key);
+
+CREATE TABLE successions (
+  id INTEGER PRIMARY KEY,
+  predecessor_id INTEGER NOT NULL REFERENCES agencies(id),
+  successor_id INTEGER NOT NULL REFERENCES agencies(id),
+  effective TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  inherits_open_tasks INTEGER NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  number TEXT,
+  date TEXT,
+  issuer_agency_id INTEGER REFERENCES agencies(id),
+  issuer_name TEXT NOT NULL DEFAULT '',
+  -- "agency:<id>" or "name:<folded issuer name>": one number per issuer.
+  issuer_key TEXT NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  source_name TEXT NOT NULL DEFAULT '',
+  source_format TEXT NOT NULL DEFAULT '',
+  source_sha256 TEXT NOT NULL DEFAULT '',
+  cleaned_text TEXT NOT NULL DEFAULT '',
+  registered_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX documents_issuer_number ON documents(issuer_key, number)
+  WHERE number IS NOT NULL;
+CREATE INDEX documents_kind ON documents(kind, id);
+CREATE INDEX documents_issuer ON documents(issuer_agency_id, id);
+
+CREATE TABLE document_links (
+  id INTEGER PRIMARY KEY,
+  from_document_id INTEGER NOT NULL REFERENCES documents(id),
+  to_document_id INTEGER REFERENCES documents(id),
+  kind TEXT NOT NULL DEFAULT '',
+  number TEXT,
+  date TEXT,
+  issuer_name TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  span_line_start INTEGER, span_line_end INTEGER, span_start INTEGER, span_end INTEGER
+);
+CREATE INDEX document_links_from ON document_links(from_document_id, id);
+CREATE INDEX document_links_to ON document_links(to_document_id);
+
+CREATE TABLE proposals (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  kind TEXT NOT NULL,
+  state TEXT NOT NULL,
+  summary TEXT NOT NULL DEFAULT '',
+  payload_json TEXT NOT NULL DEFAULT '',
+  span_line_start INTEGER, span_line_end INTEGER, span_start INTEGER, span_end INTEGER,
+  created_at TEXT NOT NULL,
+  decided_at TEXT,
+  decided_by INTEGER,
+  created_item_id INTEGER,
+  decision_note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX proposals_document ON proposals(document_id, id);
+CREATE INDEX proposals_state ON proposals(state, id);
+
+CREATE TABLE reporting_regimes (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  cadence TEXT NOT NULL,
+  due_month_offset INTEGER NOT NULL,
+  due_day INTEGER NOT NULL,
+  recipient_agency_id INTEGER REFERENCES agencies(id),
+  via_agency_id INTEGER REFERENCES agencies(id)
+);
+
+CREATE TABLE report_submissions (
+  id INTEGER PRIMARY KEY,
+  regime_id INTEGER NOT NULL REFERENCES reporting_regimes(id),
+  agency_id INTEGER NOT NULL REFERENCES agencies(id),
+  period TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  document_id INTEGER REFERENCES documents(id)
+);
+CREATE INDEX report_submissions_regime ON report_submissions(regime_id, id);
+
+CREATE TABLE obligations (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER REFERENCES documents(id),
+  agency_id INTEGER NOT NULL REFERENCES agencies(id),
+  text TEXT NOT NULL,
+  cadence TEXT NOT NULL,
+  recurrence_day INTEGER,
+  recurrence_text TEXT NOT NULL DEFAULT '',
+  starts_on TEXT NOT NULL,
+  ends_on TEXT,
+  regime_id INTEGER REFERENCES reporting_regimes(id)
+);
+
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER REFERENCES documents(id),
+  span_line_start INTEGER, span_line_end INTEGER, span_start INTEGER, span_end INTEGER,
+  parent_id INTEGER REFERENCES tasks(id),
+  obligation_id INTEGER REFERENCES obligations(id),
+  period TEXT,
+  lead_agency_id INTEGER NOT NULL REFERENCES agencies(id),
+  text TEXT NOT NULL,
+  text_key TEXT NOT NULL,
+  assigned_on TEXT NOT NULL,
+  deadline TEXT,
+  deadline_text TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+CREATE INDEX tasks_document ON tasks(document_id);
+CREATE INDEX tasks_lead ON tasks(lead_agency_id);
+CREATE INDEX tasks_parent ON tasks(parent_id);
+
+CREATE TABLE coordinations (
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  agency_id INTEGER NOT NULL REFERENCES agencies(id),
+  acknowledged_on TEXT,
+  contribution TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (task_id, agency_id)
+) WITHOUT ROWID;
+CREATE INDEX coordinations_agency ON coordinations(agency_id, task_id);
+
+CREATE TABLE task_events (
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  kind TEXT NOT NULL,
+  effective_on TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  actor_user_id INTEGER,
+  deadline TEXT,
+  agency_id INTEGER REFERENCES agencies(id),
+  progress_percent INTEGER CHECK (progress_percent BETWEEN 0 AND 100),
+  request_event_id INTEGER REFERENCES task_events(id),
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX task_events_task ON task_events(task_id, id);
+CREATE INDEX task_events_agency ON task_events(agency_id) WHERE agency_id IS NOT NULL;
+
+CREATE TABLE indicators (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  unit TEXT NOT NULL DEFAULT '',
+  direction TEXT NOT NULL
+);
+
+CREATE TABLE targets (
+  id INTEGER PRIMARY KEY,
+  indicator_id INTEGER NOT NULL REFERENCES indicators(id),
+  period TEXT NOT NULL,
+  agency_id INTEGER REFERENCES agencies(id),
+  value REAL,
+  low REAL,
+  high REAL,
+  comparator TEXT NOT NULL,
+  plan_source TEXT NOT NULL DEFAULT '',
+  document_id INTEGER REFERENCES documents(id),
+  span_line_start INTEGER, span_line_end INTEGER, span_start INTEGER, span_end INTEGER
+);
+CREATE INDEX targets_indicator ON targets(indicator_id, id);
+
+CREATE TABLE figures (
+  id INTEGER PRIMARY KEY,
+  indicator_id INTEGER NOT NULL REFERENCES indicators(id),
+  agency_id INTEGER REFERENCES agencies(id),
+  period TEXT NOT NULL,
+  value REAL NOT NULL,
+  estimate INTEGER NOT NULL,
+  submitted_at TEXT NOT NULL,
+  submitted_by INTEGER,
+  document_id INTEGER REFERENCES documents(id),
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX figures_indicator ON figures(indicator_id, id);
+
+CREATE TABLE calendar_days (
+  date TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+)sql";
+
+// One row per stretch [from_day, to_day) of a task's life (to_day =
+// kOpenEnd while current). Status codes follow core::TaskStatus order.
+// The counts index leads with to_day: "stretches covering day D" is
+// to_day > D AND from_day <= D, and most stretches of old days have ended.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE task_timeline (
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  from_day INTEGER NOT NULL,
+  to_day INTEGER NOT NULL,
+  lead_agency_id INTEGER NOT NULL REFERENCES agencies(id),
+  deadline_day INTEGER,
+  completed_day INTEGER,
+  cancelled INTEGER NOT NULL,
+  PRIMARY KEY (task_id, from_day)
+) WITHOUT ROWID;
+CREATE INDEX task_timeline_counts
+  ON task_timeline(to_day, from_day, lead_agency_id, deadline_day, completed_day)
+  WHERE cancelled = 0;
+CREATE INDEX task_timeline_lead ON task_timeline(lead_agency_id, task_id);
+)sql";
+
+constexpr std::string_view kVersion3 = R"sql(
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, cleaned_text, content='documents', content_rowid='id', tokenize='dondoc');
+INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, kVersion1, false},
+      {2, kVersion2, true},
+      {3, kVersion3, false},
+  };
+  return kMigrations;
+}
+
+}  // namespace dondoc::store::sqlite

@@ -1,0 +1,284 @@
+#include "store/sqlite_store.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include "store/sqlite_db.h"
+#include "store/sqlite_schema.h"
+#include "store/sqlite_transaction.h"
+
+namespace dondoc::store {
+
+namespace {
+
+using sqlite::Connection;
+using sqlite::kLatestSchemaVersion;
+
+// How often Write() runs `work` again after SQLite reported busy.
+constexpr int kWriteAttempts = 20;
+
+Status NewerThanBuild(int version) {
+  return Status::InvalidInput("the database has schema version " + std::to_string(version) +
+                              ", newer than this build of dondoc supports (version " +
+                              std::to_string(kLatestSchemaVersion) + "): use a newer dondoc");
+}
+
+Result<int> ReadUserVersion(Connection& db) {
+  STORE_ASSIGN_OR_RETURN(sqlite::Stmt stmt, db.Prepare("PRAGMA user_version"));
+  STORE_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+  if (!row) return Status::Internal("PRAGMA user_version gave no row");
+  return static_cast<int>(stmt.Int(0));
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::string path, int max_connections)
+      : path_(std::move(path)), max_connections_(max_connections) {}
+
+  Status Init() {
+    STORE_ASSIGN_OR_RETURN(Lease lease, Acquire());
+    STORE_ASSIGN_OR_RETURN(const int version, ReadUserVersion(*lease));
+    if (version > kLatestSchemaVersion) return NewerThanBuild(version);
+    current_ = version == kLatestSchemaVersion;
+    return Status::Ok();
+  }
+
+  Result<int> SchemaVersion() override {
+    STORE_ASSIGN_OR_RETURN(Lease lease, Acquire());
+    return ReadUserVersion(*lease);
+  }
+
+  int LatestSchemaVersion() const override { return kLatestSchemaVersion; }
+
+  Status Migrate() override {
+    STORE_ASSIGN_OR_RETURN(Lease lease, Acquire());
+    Connection& db = *lease;
+    for (const sqlite::Migration& step : sqlite::Migrations()) {
+      STORE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+      Status status = ApplyStep(db, step);
+      if (status.ok()) status = db.Exec("COMMIT");
+      if (!status.ok()) {
+        (void)db.Exec("ROLLBACK");
+        if (status.code() == StatusCode::kInvalidInput) return status;
+        return Status(
+            status.code() == StatusCode::kIoError
+                ? Status::IoError("migration to schema version " + std::to_string(step.version) +
+                                  " failed: " + status.message())
+                : Status::Internal("migration to schema version " + std::to_string(step.version) +
+                                   " failed: " + status.message()));
+      }
+    }
+    current_ = true;
+    return Status::Ok();
+  }
+
+  Status Check() override {
+    STORE_ASSIGN_OR_RETURN(Lease lease, Acquire());
+    Connection& db = *lease;
+    std::string problems;
+    {
+      STORE_ASSIGN_OR_RETURN(sqlite::Stmt stmt, db.Prepare("PRAGMA integrity_check"));
+      while (true) {
+        STORE_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+        if (!row) break;
+        const std::string line = stmt.Text(0);
+        if (line != "ok") problems += "integrity: " + line + "\n";
+      }
+    }
+    {
+      STORE_ASSIGN_OR_RETURN(sqlite::Stmt stmt, db.Prepare("PRAGMA foreign_key_check"));
+      while (true) {
+        STORE_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+        if (!row) break;
+        problems += "foreign key: " + stmt.Text(0) + " row " + stmt.Text(1) +
+                    " refers to a missing " + stmt.Text(2) + " row\n";
+      }
+    }
+    STORE_ASSIGN_OR_RETURN(const int version, ReadUserVersion(db));
+    if (version >= 3) {
+      // FTS5 compares its index with the documents table.
+      const Status fts =
+          db.Exec("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')");
+      if (!fts.ok()) problems += "search index: " + fts.message() + "\n";
+    }
+    if (!problems.empty()) {
+      problems.pop_back();
+      return Status::InvalidInput("database check failed:\n" + problems);
+    }
+    return Status::Ok();
+  }
+
+  Status Backup(const std::string& path) override {
+    STORE_ASSIGN_OR_RETURN(Lease lease, Acquire());
+    sqlite3* target = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        nullptr) != SQLITE_OK) {
+      const std::string message = target != nullptr ? sqlite3_errmsg(target) : "out of memory";
+      sqlite3_close(target);
+      return Status::IoError("cannot create backup " + path + ": " + message);
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(target, "main", lease->handle(), "main");
+    int rc = SQLITE_ERROR;
+    if (backup != nullptr) {
+      // All pages in one step: a consistent copy even while others write.
+      do {
+        rc = sqlite3_backup_step(backup, -1);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(10);
+      } while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+      sqlite3_backup_finish(backup);
+    }
+    const std::string message = sqlite3_errmsg(target);
+    sqlite3_close(target);
+    if (rc != SQLITE_DONE) return Status::IoError("backup to " + path + " failed: " + message);
+    return Status::Ok();
+  }
+
+  Status Write(const std::function<Status(Transaction&)>& work) override {
+    std::minstd_rand jitter(std::random_device{}());
+    for (int attempt = 1;; ++attempt) {
+      STORE_ASSIGN_OR_RETURN(Lease lease, Acquire());
+      Connection& db = *lease;
+      STORE_RETURN_IF_ERROR(CheckCurrent(db));
+      db.clear_busy();
+      Status status = db.Exec("BEGIN IMMEDIATE");
+      if (status.ok()) {
+        sqlite::SqliteTransaction transaction(db);
+        status = work(transaction);
+        if (status.ok()) status = db.Exec("COMMIT");
+        if (status.ok()) return status;
+        if (sqlite3_get_autocommit(db.handle()) == 0) (void)db.Exec("ROLLBACK");
+      }
+      if (!db.busy() || attempt == kWriteAttempts) return status;
+      // Another writer held the lock past the busy timeout: back off a
+      // little, at random, and run the whole transaction again.
+      lease = Lease();
+      std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter() % (10 * attempt)));
+    }
+  }
+
+  Status Read(const std::function<Status(Transaction&)>& work) override {
+    STORE_ASSIGN_OR_RETURN(Lease lease, Acquire());
+    Connection& db = *lease;
+    STORE_RETURN_IF_ERROR(CheckCurrent(db));
+    STORE_RETURN_IF_ERROR(db.Exec("PRAGMA query_only = ON"));
+    Status status = db.Exec("BEGIN");
+    if (status.ok()) {
+      sqlite::SqliteTransaction transaction(db);
+      status = work(transaction);
+      const Status end = db.Exec(status.ok() ? "COMMIT" : "ROLLBACK");
+      if (status.ok()) status = end;
+    }
+    const Status writable = db.Exec("PRAGMA query_only = OFF");
+    return status.ok() ? writable : status;
+  }
+
+ private:
+  // A connection borrowed from the pool, returned on destruction.
+  class Lease {
+   public:
+    Lease() = default;
+    Lease(SqliteStore* store, std::unique_ptr<Connection> connection)
+        : store_(store), connection_(std::move(connection)) {}
+    Lease(Lease&& other) noexcept = default;
+    Lease& operator=(Lease&& other) noexcept {
+      Release();
+      store_ = other.store_;
+      connection_ = std::move(other.connection_);
+      return *this;
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() { Release(); }
+    Connection& operator*() { return *connection_; }
+    Connection* operator->() { return connection_.get(); }
+
+   private:
+    void Release() {
+      if (connection_ != nullptr) store_->Return(std::move(connection_));
+    }
+    SqliteStore* store_ = nullptr;
+    std::unique_ptr<Connection> connection_;
+  };
+
+  Result<Lease> Acquire() {
+    {
+      std::unique_lock lock(mutex_);
+      available_.wait(lock, [&] { return !idle_.empty() || open_ < max_connections_; });
+      if (!idle_.empty()) {
+        std::unique_ptr<Connection> connection = std::move(idle_.back());
+        idle_.pop_back();
+        return Lease(this, std::move(connection));
+      }
+      ++open_;
+    }
+    Result<std::unique_ptr<Connection>> connection = Connection::Open(path_);
+    if (!connection.ok()) {
+      std::lock_guard lock(mutex_);
+      --open_;
+      available_.notify_one();
+      return connection.status();
+    }
+    return Lease(this, std::move(connection).value());
+  }
+
+  void Return(std::unique_ptr<Connection> connection) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(connection));
+    available_.notify_one();
+  }
+
+  // Step `step` unless another process has applied it already.
+  static Status ApplyStep(Connection& db, const sqlite::Migration& step) {
+    STORE_ASSIGN_OR_RETURN(const int version, ReadUserVersion(db));
+    if (version > kLatestSchemaVersion) return NewerThanBuild(version);
+    if (version >= step.version) return Status::Ok();
+    STORE_RETURN_IF_ERROR(db.Exec(step.sql));
+    if (step.rebuild_timelines) {
+      sqlite::SqliteTransaction transaction(db);
+      STORE_RETURN_IF_ERROR(transaction.RebuildAllTimelines());
+    }
+    return db.Exec("PRAGMA user_version = " + std::to_string(step.version));
+  }
+
+  // Write/Read need the latest schema; another process may have migrated
+  // since this store was opened, so a stale answer is checked again.
+  Status CheckCurrent(Connection& db) {
+    if (current_) return Status::Ok();
+    STORE_ASSIGN_OR_RETURN(const int version, ReadUserVersion(db));
+    if (version > kLatestSchemaVersion) return NewerThanBuild(version);
+    if (version < kLatestSchemaVersion) {
+      return Status::InvalidInput("the database has schema version " + std::to_string(version) +
+                                  ", older than this build's version " +
+                                  std::to_string(kLatestSchemaVersion) +
+                                  ": run `dondoc db migrate` first");
+    }
+    current_ = true;
+    return Status::Ok();
+  }
+
+  const std::string path_;
+  const int max_connections_;
+  std::atomic<bool> current_{false};
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  int open_ = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  // Each connection to ":memory:" would be a database of its own.
+  const bool memory = path == ":memory:" || path.empty();
+  auto store =
+      std::make_unique<SqliteStore>(memory ? ":memory:" : path, memory ? 1 : kMaxSqliteConnections);
+  STORE_RETURN_IF_ERROR(store->Init());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace dondoc::store
