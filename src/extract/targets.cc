@@ -180,19 +180,30 @@ std::vector<Target> ExtractTargets(const DocumentContext& ctx) {
       if (clause.end <= body) continue;
       const size_t cbegin = std::max(clause.begin, body);
       const std::string_view clause_lower = lower.substr(cbegin, clause.end - cbegin);
+      // Outside a targets section only an explicit goal counts, from the
+      // word that sets it on ("Triển khai 03 Chương trình ..., phấn đấu đạt
+      // 95%": the programmes are the work, 95% the goal), or a frequency the
+      // plan commits to ("Hội nghị đối thoại doanh nghiệp 02 lần/năm").
+      size_t goal_from = cbegin;
       if (!in_section) {
-        // Outside a targets section only an explicit goal counts.
-        if (clause_lower.find("phấn đấu") == std::string_view::npos &&
-            clause_lower.find("ít nhất") == std::string_view::npos &&
-            clause_lower.find("tối thiểu") == std::string_view::npos) {
-          continue;
+        goal_from = std::string_view::npos;
+        for (std::string_view w : {"phấn đấu", "ít nhất", "tối thiểu"}) {
+          const size_t at = clause_lower.find(w);
+          if (at != std::string_view::npos) goal_from = std::min(goal_from, cbegin + at);
         }
       }
       std::vector<const Figure*> in_clause;
       while (next_figure < figures.size() && figures[next_figure].begin < cbegin) ++next_figure;
       for (size_t k = next_figure; k < figures.size() && figures[k].begin < clause.end; ++k) {
-        if (figures[k].end <= clause.end) in_clause.push_back(&figures[k]);
+        const Figure& f = figures[k];
+        if (f.end > clause.end) continue;
+        const bool frequency =
+            lower.substr(f.begin, f.end - f.begin).find("lần/") != std::string_view::npos;
+        if (f.begin < goal_from && !frequency) continue;
+        if (EndsWithWord(lower, f.begin, "cả")) continue;  // "giảm cả 03 tiêu chí"
+        in_clause.push_back(&f);
       }
+      if (in_clause.empty()) continue;
       size_t prev_end = cbegin;
       for (size_t k = 0; k < in_clause.size(); ++k) {
         const Figure& f = *in_clause[k];
@@ -221,6 +232,10 @@ std::vector<Target> ExtractTargets(const DocumentContext& ctx) {
           if (comma != std::string_view::npos) stop = comma;
           name = Trim(text.substr(f.end, stop - f.end));
           name_begin = f.begin;
+        }
+        // "a) Sở X chủ trì, ...: Tổ chức hội nghị 02 lần/năm": the name is after the lead.
+        if (const size_t colon = name.rfind(':'); colon != std::string_view::npos) {
+          name = Trim(name.substr(colon + 1));
         }
         t.name = std::string(name);
         t.decrease = scan::FindIn(lower, cbegin, f.begin, "giảm") != std::string_view::npos;

@@ -124,6 +124,24 @@ TEST_F(TargetsTest, YearsRanksAndTextOutsideGoalsAreNotTargets) {
   EXPECT_TRUE(ts.empty()) << ts.size();
 }
 
+// In the tasks of a plan, only the goal after "phấn đấu" is a target, not the
+// count of the work before it; "cả 03 tiêu chí" counts criteria; a frequency
+// the plan commits to ("02 lần/năm") is a target without a goal word.
+TEST_F(TargetsTest, InTasksOnlyGoalsAndFrequenciesAreTargets) {
+  auto ts =
+      Run("KẾ HOẠCH\nCải cách hành chính năm 2025\n\nII. NHIỆM VỤ\n\n"
+          "1. Sở Nội vụ chủ trì: Triển khai 04 Đề án cải cách của tỉnh, phấn đấu chỉ số hài lòng "
+          "đạt trên 85%; phấn đấu giảm số hồ sơ trễ hạn cả 03 cấp.\n\n"
+          "2. Văn phòng Ủy ban nhân dân tỉnh: Tổ chức đối thoại với người dân 02 lần/năm; rà soát "
+          "15 thủ tục hành chính.\n");
+  EXPECT_EQ(Find(ts, 4), nullptr);
+  ASSERT_NE(Find(ts, 85), nullptr);
+  EXPECT_EQ(Find(ts, 3), nullptr);
+  ASSERT_NE(Find(ts, 2), nullptr);
+  EXPECT_EQ(Find(ts, 2)->name, "Tổ chức đối thoại với người dân");
+  EXPECT_EQ(Find(ts, 15), nullptr);
+}
+
 TEST_F(TargetsTest, ReportsSetTargetsOnlyInTheGoalsPart) {
   auto ts =
       Run("BÁO CÁO\nKết quả năm 2024\n\nPhần thứ nhất\nKẾT QUẢ THỰC HIỆN NĂM 2024\n\n"
