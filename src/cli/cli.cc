@@ -16,6 +16,13 @@ constexpr std::string_view kUsage =
     "                 broken PDF fonts) and print it, with a map back to the original\n"
     "  extract FILE   find tasks, targets, results, deadlines, reporting rules and cited\n"
     "                 documents, each with its place in the original (JSON)\n"
+    "  import FILE    register a document and queue its tasks, targets and results for review\n"
+    "  review         list, confirm or reject what was imported (duyệt đề xuất)\n"
+    "  tasks          tracked tasks as of a day, by agency and status\n"
+    "  status         done on time / done late / open in time / overdue counts as of a day\n"
+    "  agency         list or add the agencies tasks are assigned to\n"
+    "  db             migrate, check or back up the database (--db sqlite:PATH|postgresql://)\n"
+    "  demo-data      fill an empty database with a year of synthetic tracking data\n"
     "  help [COMMAND] show help for a command\n"
     "\n"
     "Run 'dondoc COMMAND --help' for the options of one command.\n"
@@ -34,6 +41,16 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (command == "--help" || command == "-h" || command == "help") {
       if (!rest.empty() && rest[0] == "clean") return RunClean({"--help"}, out, err);
       if (!rest.empty() && rest[0] == "extract") return RunExtract({"--help"}, out, err);
+      if (!rest.empty()) {
+        const std::vector<std::string> help{"--help"};
+        if (rest[0] == "import") return RunImport(help, out, err);
+        if (rest[0] == "review") return RunReview(help, out, err);
+        if (rest[0] == "tasks") return RunTasks(help, out, err);
+        if (rest[0] == "status") return RunStatus(help, out, err);
+        if (rest[0] == "agency") return RunAgency(help, out, err);
+        if (rest[0] == "db") return RunDb(help, out, err);
+      }
+      if (!rest.empty() && rest[0] == "demo-data") return RunDemoData({"--help"}, out, err);
       out << kUsage;
       return kExitOk;
     }
@@ -43,6 +60,13 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     if (command == "clean") return RunClean(rest, out, err);
     if (command == "extract") return RunExtract(rest, out, err);
+    if (command == "import") return RunImport(rest, out, err);
+    if (command == "review") return RunReview(rest, out, err);
+    if (command == "tasks") return RunTasks(rest, out, err);
+    if (command == "status") return RunStatus(rest, out, err);
+    if (command == "agency") return RunAgency(rest, out, err);
+    if (command == "db") return RunDb(rest, out, err);
+    if (command == "demo-data") return RunDemoData(rest, out, err);
   } catch (const std::exception& e) {
     err << "dondoc: internal error: " << e.what() << "\n";
     return kExitInternal;

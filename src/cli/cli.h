@@ -20,5 +20,12 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 // Subcommands, each with the arguments that follow its name.
 int RunClean(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunExtract(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunReview(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunTasks(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunStatus(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunDb(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunAgency(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunDemoData(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace dondoc::cli

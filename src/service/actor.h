@@ -27,7 +27,7 @@ const char* RoleName(Role role);  // admin office agency leader viewer
 Result<Role> ParseRole(std::string_view name);
 
 struct Actor {
-  std::optional<core::Id> user_id;    // unset for the system
+  std::optional<core::Id> user_id;  // unset for the system
   Role role = Role::kViewer;
   std::optional<core::Id> agency_id;  // required for kAgency
   std::string name;                   // for messages and the audit trail

@@ -1,9 +1,11 @@
 #include "service/agency_names.h"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 #include <utility>
 
+#include "extract/agencies.h"
 #include "text/vietnamese.h"
 
 namespace dondoc::service {
@@ -46,18 +48,42 @@ std::string WithoutProvince(std::string_view name, std::string_view province) {
   return out;
 }
 
-}  // namespace
+// The gazetteer's canonical name for `name` ("Sở KH&ĐT" -> "Sở Kế hoạch và
+// Đầu tư"), or nothing when it knows none or cannot be loaded.
+std::optional<std::string> Canonical(std::string_view name) {
+  static const Result<std::shared_ptr<const extract::Gazetteer>> gazetteer =
+      extract::Gazetteer::LoadDefault();
+  if (!gazetteer.ok()) return std::nullopt;
+  std::optional<extract::AgencyMention> mention = (*gazetteer)->Canonicalize(name);
+  if (!mention || mention->canonical.empty()) return std::nullopt;
+  return mention->canonical;
+}
 
-Result<std::optional<core::Agency>> FindAgencyByName(store::Transaction& tx, std::string_view name,
-                                                     core::Date on, std::string_view province) {
-  std::vector<std::string> candidates{std::string(name)};
+void AddCandidates(std::string_view name, std::string_view province,
+                   std::vector<std::string>& candidates) {
+  candidates.emplace_back(name);
   const std::string bare = WithoutProvince(name, province);
   if (bare != name) candidates.push_back(bare);
   candidates.push_back(bare + " tỉnh");
   if (!province.empty()) candidates.push_back(bare + " tỉnh " + std::string(province));
-  for (const std::string& candidate : candidates) {
-    Result<std::optional<core::Agency>> found = tx.FindAgency(candidate, on);
-    if (!found.ok() || found->has_value()) return found;
+}
+
+}  // namespace
+
+Result<std::optional<core::Agency>> FindAgencyByName(store::Transaction& tx, std::string_view name,
+                                                     core::Date on, std::string_view province) {
+  std::vector<std::string> candidates;
+  AddCandidates(name, province, candidates);
+  for (size_t round = 0; round < 2; ++round) {
+    for (const std::string& candidate : candidates) {
+      Result<std::optional<core::Agency>> found = tx.FindAgency(candidate, on);
+      if (!found.ok() || found->has_value()) return found;
+    }
+    // Then the gazetteer's full name for an abbreviation or variant.
+    std::optional<std::string> canonical = Canonical(name);
+    if (!canonical || text::SearchKey(*canonical) == text::SearchKey(name)) break;
+    candidates.clear();
+    AddCandidates(*canonical, province, candidates);
   }
   return std::optional<core::Agency>();
 }

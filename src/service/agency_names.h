@@ -5,7 +5,9 @@
 // by abbreviation. ResolveAgency tries the name as given, then without and
 // with the province, each through the store's FindAgency (diacritic- and
 // case-insensitive, among agencies in existence on the day). An unknown name
-// is InvalidInput naming it and listing the closest stored names.
+// is InvalidInput naming it and listing the closest stored names. Names the
+// stored list lacks are also tried in the gazetteer's full form
+// (extract/agencies.h: "Sở KH&ĐT" -> "Sở Kế hoạch và Đầu tư").
 #pragma once
 
 #include <optional>
