@@ -204,9 +204,12 @@ CREATE TABLE calendar_days (
 )sql";
 
 // One row per stretch [from_day, to_day) of a task's life (to_day =
-// kOpenEnd while current). Status codes follow core::TaskStatus order.
-// The counts index leads with to_day: "stretches covering day D" is
-// to_day > D AND from_day <= D, and most stretches of old days have ended.
+// kOpenEnd while current); stretches in which the task is cancelled are not
+// stored, since they are never counted or listed. Days are integers (days
+// since 1970-01-01). The one index leads with the agency so that the
+// per-agency counts stream out grouped without a sort, covers every column
+// the counts read, and also serves one agency's task list and the
+// succession rebuild ("tasks ever led by X").
 constexpr std::string_view kVersion2 = R"sql(
 CREATE TABLE task_timeline (
   task_id INTEGER NOT NULL REFERENCES tasks(id),
@@ -215,13 +218,10 @@ CREATE TABLE task_timeline (
   lead_agency_id INTEGER NOT NULL REFERENCES agencies(id),
   deadline_day INTEGER,
   completed_day INTEGER,
-  cancelled INTEGER NOT NULL,
   PRIMARY KEY (task_id, from_day)
 ) WITHOUT ROWID;
-CREATE INDEX task_timeline_counts
-  ON task_timeline(to_day, from_day, lead_agency_id, deadline_day, completed_day)
-  WHERE cancelled = 0;
-CREATE INDEX task_timeline_lead ON task_timeline(lead_agency_id, task_id);
+CREATE INDEX task_timeline_lead
+  ON task_timeline(lead_agency_id, to_day, from_day, deadline_day, completed_day);
 )sql";
 
 constexpr std::string_view kVersion3 = R"sql(

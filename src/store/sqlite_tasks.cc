@@ -269,15 +269,15 @@ Status SqliteTransaction::RebuildTimeline(Id task_id) {
   clear.Bind(1, task_id);
   STORE_RETURN_IF_ERROR(clear.Run());
   for (const core::TaskState& state : timeline) {
+    if (state.cancelled) continue;  // out of every count and list
     STORE_ASSIGN_OR_RETURN(
         Stmt insert,
         db_.Prepare("INSERT INTO task_timeline (task_id, from_day, to_day, lead_agency_id, "
-                    "deadline_day, completed_day, cancelled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+                    "deadline_day, completed_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     insert.Bind(1, task_id)
         .Bind(2, DayNumber(state.from))
         .Bind(3, state.to ? DayNumber(*state.to) : kOpenEnd)
-        .Bind(4, state.lead_agency_id)
-        .Bind(7, state.cancelled);
+        .Bind(4, state.lead_agency_id);
     if (state.deadline) insert.Bind(5, DayNumber(*state.deadline));
     if (state.completed_on) insert.Bind(6, DayNumber(*state.completed_on));
     STORE_RETURN_IF_ERROR(insert.Run());
@@ -315,7 +315,7 @@ Result<std::vector<TaskView>> SqliteTransaction::ListTasks(const TaskFilter& fil
                     ", tl.lead_agency_id, tl.deadline_day, tl.completed_day, " +
                     std::string(kStatusExpression) +
                     " AS status FROM task_timeline tl JOIN tasks t ON t.id = tl.task_id "
-                    "WHERE tl.from_day <= ?1 AND tl.to_day > ?1 AND tl.cancelled = 0";
+                    "WHERE tl.from_day <= ?1 AND tl.to_day > ?1";
   if (filter.agency_id) {
     sql += filter.include_coordinating
                ? " AND (tl.lead_agency_id = ?2 OR EXISTS (SELECT 1 FROM coordinations c "
@@ -359,7 +359,8 @@ Result<std::vector<TaskView>> SqliteTransaction::ListTasks(const TaskFilter& fil
 
 Result<std::vector<core::AgencyStatusCounts>> SqliteTransaction::CountTaskStatuses(
     core::Date as_of) {
-  // One pass over the stretches covering the day, all from the counts index.
+  // One pass over the lead index, which holds every column read and comes
+  // grouped by agency (no sort).
   STORE_ASSIGN_OR_RETURN(
       Stmt stmt,
       db_.Prepare("SELECT lead_agency_id, "
@@ -370,8 +371,8 @@ Result<std::vector<core::AgencyStatusCounts>> SqliteTransaction::CountTaskStatus
                   "SUM(completed_day IS NULL AND deadline_day < ?1), "
                   "SUM(completed_day IS NULL AND deadline_day IS NULL), "
                   "COUNT(*) "
-                  "FROM task_timeline INDEXED BY task_timeline_counts "
-                  "WHERE to_day > ?1 AND from_day <= ?1 AND cancelled = 0 "
+                  "FROM task_timeline INDEXED BY task_timeline_lead "
+                  "WHERE to_day > ?1 AND from_day <= ?1 "
                   "GROUP BY lead_agency_id ORDER BY lead_agency_id"));
   stmt.Bind(1, DayNumber(as_of));
   std::vector<core::AgencyStatusCounts> result;
