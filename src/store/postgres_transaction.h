@@ -1,0 +1,146 @@
+// The PostgreSQL implementation of store::Transaction (internal to
+// src/store), method for method the SQLite one (sqlite_transaction.h): the
+// same checks in the same order with the same messages, so that both stores
+// refuse bad data alike. Methods are spread over files by area:
+// postgres_agencies.cc, postgres_documents.cc (documents, links, search,
+// review queue), postgres_tasks.cc (tasks, events, timeline, counts),
+// postgres_plans.cc (obligations, indicators, targets, figures, reporting,
+// calendar).
+//
+// Bad data is refused by explicit checks before anything is written, not
+// by constraint violations: in PostgreSQL a failed statement aborts the
+// whole transaction, while `work` may want to go on after an InvalidInput.
+// After a statement does fail, every later call returns that first error.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/agency_history.h"
+#include "store/postgres_conn.h"
+#include "store/store.h"
+
+// Early returns for Status and Result values inside the PostgreSQL store.
+#define PG_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::dondoc::Status pg_status_ = (expr);    \
+    if (!pg_status_.ok()) return pg_status_; \
+  } while (0)
+#define PG_CONCAT_INNER(a, b) a##b
+#define PG_CONCAT(a, b) PG_CONCAT_INNER(a, b)
+// NOLINTBEGIN(bugprone-macro-parentheses): tmp and lhs are declarators.
+#define PG_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                             \
+  if (!tmp.ok()) return tmp.status();            \
+  lhs = std::move(tmp).value()
+#define PG_ASSIGN_OR_RETURN(lhs, expr) \
+  PG_ASSIGN_OR_RETURN_IMPL(PG_CONCAT(pg_result_, __LINE__), lhs, expr)
+// NOLINTEND(bugprone-macro-parentheses)
+
+namespace dondoc::store::pg {
+
+// to_day of a stretch that has not ended (as in SQLite).
+inline constexpr int64_t kOpenEnd = 2147483647;
+
+inline int64_t DayNumber(core::Date date) { return date.time_since_epoch().count(); }
+inline core::Date DateFromDayNumber(int64_t day) { return core::Date(std::chrono::days(day)); }
+
+// Columns that read an instant back as seconds since the epoch.
+#define PG_EPOCH(column) "extract(epoch FROM " column ")::bigint"
+
+class PgTransaction final : public Transaction {
+ public:
+  explicit PgTransaction(PgConnection& connection) : db_(connection) {}
+
+  Result<Id> AddAgency(const core::Agency& agency) override;
+  Result<core::Agency> GetAgency(Id id) override;
+  Result<std::vector<core::Agency>> ListAgencies(std::optional<core::Date> on) override;
+  Result<std::optional<core::Agency>> FindAgency(std::string_view name, core::Date on) override;
+  Result<Id> AddSuccession(const core::Succession& succession) override;
+  Result<std::vector<core::Succession>> ListSuccessions() override;
+
+  Result<Id> AddDocument(const core::Document& document) override;
+  Result<core::Document> GetDocument(Id id) override;
+  Result<std::vector<core::Document>> ListDocuments(const DocumentFilter& filter) override;
+  Result<std::vector<SearchHit>> SearchDocuments(std::string_view query, int limit) override;
+  Result<Id> AddDocumentLink(const core::DocumentLink& link) override;
+  Result<std::vector<core::DocumentLink>> ListDocumentLinks(Id from_document_id) override;
+
+  Result<Id> AddProposal(const core::Proposal& proposal) override;
+  Result<core::Proposal> GetProposal(Id id) override;
+  Result<std::vector<core::Proposal>> ListProposals(
+      std::optional<Id> document_id, std::optional<core::ProposalState> state) override;
+  Status UpdateProposal(const core::Proposal& proposal) override;
+
+  Result<Id> AddTask(const core::Task& task,
+                     const std::vector<core::Coordination>& coordinating) override;
+  Result<core::Task> GetTask(Id id) override;
+  Result<std::vector<core::Coordination>> ListCoordinations(Id task_id) override;
+  Status UpdateCoordination(const core::Coordination& coordination) override;
+  Result<Id> AddTaskEvent(const core::TaskEvent& event) override;
+  Result<std::vector<core::TaskEvent>> ListTaskEvents(Id task_id) override;
+  Result<std::vector<TaskView>> ListTasks(const TaskFilter& filter) override;
+  Result<std::vector<core::AgencyStatusCounts>> CountTaskStatuses(core::Date as_of) override;
+  Result<Id> AddObligation(const core::Obligation& obligation) override;
+  Result<std::vector<core::Obligation>> ListObligations() override;
+
+  Result<Id> AddIndicator(const core::Indicator& indicator) override;
+  Result<core::Indicator> GetIndicator(Id id) override;
+  Result<std::vector<core::Indicator>> ListIndicators() override;
+  Result<Id> AddTarget(const core::Target& target) override;
+  Result<std::vector<core::Target>> ListTargets(std::optional<Id> indicator_id) override;
+  Result<Id> AddFigure(const core::Figure& figure) override;
+  Result<std::vector<core::Figure>> ListFigures(std::optional<Id> indicator_id) override;
+
+  Result<Id> AddReportingRegime(const core::ReportingRegime& regime) override;
+  Result<std::vector<core::ReportingRegime>> ListReportingRegimes() override;
+  Result<Id> AddReportSubmission(const core::ReportSubmission& submission) override;
+  Result<std::vector<core::ReportSubmission>> ListReportSubmissions(Id regime_id) override;
+
+  Status PutCalendarDay(const core::CalendarDay& day) override;
+  Result<std::vector<core::CalendarDay>> ListCalendarDays(int year) override;
+
+  // Recomputes task_timeline for every task (migration step 2).
+  Status RebuildAllTimelines();
+
+  // A statement failed with a serialization failure or deadlock: the
+  // store runs the whole transaction again.
+  bool conflict() const { return conflict_; }
+  // The first statement that failed, if any. PostgreSQL has then aborted
+  // the transaction: COMMIT would silently roll back, so Write() returns
+  // this error even when `work` went on and returned ok.
+  const std::optional<Status>& failed() const { return failed_; }
+
+  // Runs one statement; `what` names it in the error.
+  Result<Rows> Query(std::string_view sql, const Params& params, std::string_view what);
+  // The id of the row an INSERT ... RETURNING id produced.
+  Result<Id> InsertReturningId(std::string_view sql, const Params& params, std::string_view what);
+
+ private:
+  // InvalidInput "unknown <what> <id>" unless `table` has a row `id`.
+  Status RequireRow(std::string_view table, Id id, std::string_view what);
+  Status RequireOptionalRow(std::string_view table, const std::optional<Id>& id,
+                            std::string_view what);
+  Status RebuildTimeline(Id task_id);
+  Result<std::vector<core::TaskEvent>> EventsOf(Id task_id);
+
+  PgConnection& db_;
+  // Successions for timeline rebuilds, loaded once per transaction.
+  std::optional<core::AgencyHistory> history_;
+  // The first failed statement: PostgreSQL refuses everything after it.
+  std::optional<Status> failed_;
+  bool conflict_ = false;
+};
+
+// Source spans are four nullable columns.
+void AddSpan(Params& params, const std::optional<core::SourceSpan>& span);
+std::optional<core::SourceSpan> SpanAt(const Rows& rows, int row, int first);
+
+// Period keys (core/period.h) in one column.
+Result<core::Period> PeriodAt(const Rows& rows, int row, int column);
+
+}  // namespace dondoc::store::pg
