@@ -283,17 +283,21 @@ class PgStore final : public Store {
       const char* sql;
     };
     static const Probe kProbes[] = {
+        // Cancelled stretches are not stored, so a cancelled task may lack
+        // rows or have a gap; stretches must still never overlap.
         {"tasks without a timeline",
          "SELECT t.id FROM tasks t WHERE NOT EXISTS "
-         "(SELECT 1 FROM task_timeline tl WHERE tl.task_id = t.id) ORDER BY t.id LIMIT 10"},
-        {"tasks whose timeline does not start on the assignment day",
+         "(SELECT 1 FROM task_timeline tl WHERE tl.task_id = t.id) AND NOT EXISTS "
+         "(SELECT 1 FROM task_events e WHERE e.task_id = t.id AND e.kind = 'cancelled') "
+         "ORDER BY t.id LIMIT 10"},
+        {"tasks whose timeline starts before the assignment day",
          "SELECT t.id FROM tasks t JOIN (SELECT task_id, min(from_day) AS first FROM "
          "task_timeline GROUP BY task_id) tl ON tl.task_id = t.id "
-         "WHERE tl.first <> t.assigned_on - DATE '1970-01-01' ORDER BY t.id LIMIT 10"},
-        {"tasks whose timeline has gaps or overlaps",
+         "WHERE tl.first < t.assigned_on - DATE '1970-01-01' ORDER BY t.id LIMIT 10"},
+        {"tasks whose timeline stretches overlap",
          "SELECT DISTINCT task_id FROM (SELECT task_id, from_day, lag(to_day) OVER "
          "(PARTITION BY task_id ORDER BY from_day) AS previous_end FROM task_timeline) s "
-         "WHERE previous_end IS NOT NULL AND previous_end <> from_day ORDER BY task_id LIMIT 10"},
+         "WHERE previous_end > from_day ORDER BY task_id LIMIT 10"},
         {"tasks with a deadline before the assignment day",
          "SELECT id FROM tasks WHERE deadline < assigned_on ORDER BY id LIMIT 10"},
         {"agencies that end before they start",

@@ -275,15 +275,15 @@ Status PgTransaction::RebuildTimeline(Id task_id) {
   PG_RETURN_IF_ERROR(Query("DELETE FROM task_timeline WHERE task_id = $1", Params().Add(task_id),
                            "clear task timeline")
                          .status());
-  if (timeline.empty()) return Status::Ok();
   // All stretches in one statement: parallel arrays unnested into rows.
+  // Cancelled stretches are out of every count and list: not stored.
   std::string from_days = "{";
   std::string to_days = "{";
   std::string leads = "{";
   std::string deadlines = "{";
   std::string completions = "{";
-  std::string cancelled = "{";
   for (const core::TaskState& state : timeline) {
+    if (state.cancelled) continue;
     const char* comma = from_days.size() > 1 ? "," : "";
     from_days += comma + std::to_string(DayNumber(state.from));
     to_days += comma + std::to_string(state.to ? DayNumber(*state.to) : kOpenEnd);
@@ -291,23 +291,17 @@ Status PgTransaction::RebuildTimeline(Id task_id) {
     deadlines += comma + (state.deadline ? std::to_string(DayNumber(*state.deadline)) : "NULL");
     completions +=
         comma + (state.completed_on ? std::to_string(DayNumber(*state.completed_on)) : "NULL");
-    cancelled += comma + std::string(state.cancelled ? "t" : "f");
   }
-  for (std::string* array : {&from_days, &to_days, &leads, &deadlines, &completions, &cancelled}) {
+  if (from_days.size() == 1) return Status::Ok();
+  for (std::string* array : {&from_days, &to_days, &leads, &deadlines, &completions}) {
     *array += '}';
   }
   return Query(
              "INSERT INTO task_timeline (task_id, from_day, to_day, lead_agency_id, deadline_day, "
-             "completed_day, cancelled) SELECT $1, * FROM unnest($2::int[], $3::int[], "
-             "$4::bigint[], $5::int[], $6::int[], $7::boolean[])",
-             Params()
-                 .Add(task_id)
-                 .Add(from_days)
-                 .Add(to_days)
-                 .Add(leads)
-                 .Add(deadlines)
-                 .Add(completions)
-                 .Add(cancelled),
+             "completed_day) SELECT $1, * FROM unnest($2::int[], $3::int[], $4::bigint[], "
+             "$5::int[], $6::int[])",
+             Params().Add(task_id).Add(from_days).Add(to_days).Add(leads).Add(deadlines).Add(
+                 completions),
              "write task timeline")
       .status();
 }
@@ -344,7 +338,7 @@ Result<std::vector<TaskView>> PgTransaction::ListTasks(const TaskFilter& filter)
                     ", tl.lead_agency_id, tl.deadline_day, tl.completed_day, " +
                     std::string(kStatusExpression) +
                     " AS status FROM task_timeline tl JOIN tasks t ON t.id = tl.task_id "
-                    "WHERE tl.from_day <= $1 AND tl.to_day > $1 AND NOT tl.cancelled";
+                    "WHERE tl.from_day <= $1 AND tl.to_day > $1";
   if (filter.agency_id) {
     const std::string agency = next();
     sql += filter.include_coordinating
@@ -400,7 +394,7 @@ Result<std::vector<TaskView>> PgTransaction::ListTasks(const TaskFilter& filter)
 }
 
 Result<std::vector<core::AgencyStatusCounts>> PgTransaction::CountTaskStatuses(core::Date as_of) {
-  // One pass over the stretches covering the day (the counts index).
+  // One pass over the lead index, which holds every column read.
   PG_ASSIGN_OR_RETURN(
       const Rows rows,
       Query("SELECT lead_agency_id, "
@@ -412,7 +406,7 @@ Result<std::vector<core::AgencyStatusCounts>> PgTransaction::CountTaskStatuses(c
             "count(*) FILTER (WHERE completed_day IS NULL AND deadline_day < $1), "
             "count(*) FILTER (WHERE completed_day IS NULL AND deadline_day IS NULL), "
             "count(*) "
-            "FROM task_timeline WHERE to_day > $1 AND from_day <= $1 AND NOT cancelled "
+            "FROM task_timeline WHERE to_day > $1 AND from_day <= $1 "
             "GROUP BY lead_agency_id ORDER BY lead_agency_id",
             Params().Add(DayNumber(as_of)), "count task statuses"));
   std::vector<core::AgencyStatusCounts> result;

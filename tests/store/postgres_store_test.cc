@@ -547,6 +547,19 @@ TEST(PostgresStoreTest, CheckReportsATaskWithoutItsTimeline) {
                     return id.status();
                   })
                   .ok());
+  // A task cancelled on its first day has no stretch stored: that is fine.
+  ASSERT_TRUE(store
+                  ->Write([&](Transaction& tx) {
+                    Result<Id> id = tx.AddTask(SimpleTask(agency, "Hủy"), {});
+                    if (!id.ok()) return id.status();
+                    core::TaskEvent cancelled;
+                    cancelled.task_id = *id;
+                    cancelled.kind = core::TaskEventKind::kCancelled;
+                    cancelled.effective_on = D("2024-01-02");
+                    cancelled.recorded_at = core::Timestamp(D("2024-01-02"));
+                    return tx.AddTaskEvent(cancelled).status();
+                  })
+                  .ok());
   EXPECT_TRUE(store->Check().ok()) << store->Check().message();
   database.Exec("DELETE FROM task_timeline");
   const Status status = store->Check();
