@@ -37,9 +37,46 @@ constexpr std::string_view kHeadlineOptions =
 // itself do not confuse the ellipsis test below.
 constexpr std::string_view kStartMark = "\xEE\x80\x81";
 constexpr std::string_view kStopMark = "\xEE\x80\x82";
-// Inside the headline text '/' is U+2215 (see postgres_schema.cc: the
-// parser would read "730/QĐ" as a path); it is turned back into '/'.
-constexpr std::string_view kSlashStandIn = "\xE2\x88\x95";
+// ASCII punctuation that dondoc_search_text turns into spaces (see
+// postgres_schema.cc). In the text given to ts_headline each becomes its
+// full-width form (U+FF01..U+FF5E), which the parser also takes for a
+// separator, so that "730/QĐ-UBND" highlights as "730/[QĐ]-[UBND]"; the
+// snippet turns them back. (A full-width sign in the original comes back
+// as ASCII, a small liberty in a snippet.)
+constexpr std::string_view kPunctuation = "/-.,:;_@&+()[]{}<>\"!?*#%=|\\~^`$'";
+
+std::string FullWidth(std::string_view ascii) {
+  std::string out;
+  for (char c : ascii) {
+    const auto cp = static_cast<char32_t>(0xFEE0 + static_cast<unsigned char>(c));
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// Full-width forms of kPunctuation back to ASCII.
+std::string FromFullWidth(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 == 0xEF && i + 2 < text.size()) {
+      const auto b1 = static_cast<unsigned char>(text[i + 1]);
+      const auto b2 = static_cast<unsigned char>(text[i + 2]);
+      const char32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+      if (cp >= 0xFF01 && cp <= 0xFF5E &&
+          kPunctuation.find(static_cast<char>(cp - 0xFEE0)) != std::string_view::npos) {
+        out += static_cast<char>(cp - 0xFEE0);
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
 
 Result<core::Document> ReadDocument(const Rows& rows, int row) {
   core::Document document;
@@ -103,7 +140,7 @@ void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
 std::string Snippet(std::string headline, bool at_start, bool at_end) {
   ReplaceAll(headline, kStartMark, "[");
   ReplaceAll(headline, kStopMark, "]");
-  ReplaceAll(headline, kSlashStandIn, "/");
+  headline = FromFullWidth(headline);
   size_t first = headline.find_first_not_of(" \t\r\n");
   size_t last = headline.find_last_not_of(" \t\r\n");
   headline = first == std::string::npos ? "" : headline.substr(first, last - first + 1);
@@ -268,7 +305,7 @@ Result<std::vector<SearchHit>> PgTransaction::SearchDocuments(std::string_view q
             " greatest(1, strpos(lower(dondoc_search_text(s.body)), q.first_word) - 1000) AS start "
             " FROM src s, q), "
             "cut AS (SELECT w.id, w.title, w.rank, w.start, length(w.body) AS body_length, "
-            " translate(substr(w.body, w.start, 2000), '/', U&'\\2215') AS part FROM win w), "
+            " translate(substr(w.body, w.start, 2000), $5, $6) AS part FROM win w), "
             "hl AS (SELECT c.*, ts_headline($3::regconfig, c.part, q.query, $4) AS headline "
             " FROM cut c, q), "
             "plain AS (SELECT hl.*, btrim(replace(replace(hl.headline, U&'\\E001', ''), "
@@ -282,7 +319,9 @@ Result<std::vector<SearchHit>> PgTransaction::SearchDocuments(std::string_view q
                 .Add(query)
                 .Add(std::clamp(limit, 1, 1000))
                 .Add(kSearchConfig)
-                .Add(kHeadlineOptions),
+                .Add(kHeadlineOptions)
+                .Add(kPunctuation)
+                .Add(FullWidth(kPunctuation)),
             "search documents"));
   hits.reserve(rows.size());
   for (int row = 0; row < rows.size(); ++row) {

@@ -224,10 +224,12 @@ CREATE INDEX task_timeline_lead
 )sql";
 
 // Search. dondoc_search_text is what both a document and a query go
-// through before the parser: NFC, '/' as a space (the default parser reads
-// "730/QĐ-UBND" as an ASCII file path "730/Q" and a word "Đ-UBND"), then
-// unaccent over the whole text at once (per-token unaccent dictionaries
-// cost five times more on long documents). The stored vector is then parsed
+// through before the parser: NFC, ASCII punctuation as spaces, so that
+// words are runs of letters and digits as in the SQLite tokenizer (the
+// default parser would read "730/QĐ-UBND" as a path "730/Q" and a word
+// "Đ-UBND", "kontum.gov.vn" as one host name), then unaccent over the whole
+// text at once (per-token unaccent dictionaries cost five times more on
+// long documents). The stored vector is then parsed
 // with the plain "simple" configuration (lower case). dondoc_vi, with the
 // unaccent dictionary, gives the same lexemes from the original words: it
 // is used for ts_headline, which must show the author's own text.
@@ -235,7 +237,7 @@ constexpr std::string_view kVersion3 = R"sql(
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE FUNCTION dondoc_search_text(t TEXT) RETURNS TEXT
   LANGUAGE sql STABLE PARALLEL SAFE STRICT
-  RETURN unaccent(translate(normalize(t, NFC), '/', ' '));
+  RETURN unaccent(translate(normalize(t, NFC), '/-.,:;_@&+()[]{}<>"!?*#%=|\~^`$''', repeat(' ', 32)));
 CREATE TEXT SEARCH CONFIGURATION dondoc_vi (COPY = pg_catalog.simple);
 ALTER TEXT SEARCH CONFIGURATION dondoc_vi
   ALTER MAPPING FOR word, hword, hword_part, numword, numhword, hword_numpart
