@@ -27,5 +27,6 @@ int RunStatus(const std::vector<std::string>& args, std::ostream& out, std::ostr
 int RunDb(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunAgency(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunDemoData(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace dondoc::cli

@@ -1,0 +1,37 @@
+// The /api/v1 routes over the service layer. Handlers run on the server's
+// worker pool; each parses its parameters (400 naming the bad one), calls a
+// service use case and turns the result or its Status into JSON.
+//
+//   GET /api/v1/health        the process is up: {"status":"ok","version":...}
+//   GET /api/v1/ready         the store answers a read at this build's schema
+//                             version: 200, else 503
+//   GET /api/v1/openapi.json  the OpenAPI 3.0 document of every route
+//   GET /api/v1/tasks         tracked tasks as of a day (paged)
+//   GET /api/v1/status        four-way counts by lead agency as of a day
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+#include "http/router.h"
+#include "store/store.h"
+
+namespace dondoc::http {
+
+struct ApiOptions {
+  std::string version = "0.1.0";
+  std::string province;  // helps match agency names in filters
+  int default_page_size = 50;
+  int max_page_size = 500;
+};
+
+// Adds every route to `router`. `store` and `router` must outlive the
+// server; the OpenAPI route describes whatever `router` holds when it is
+// requested.
+Status AddApiRoutes(Router& router, store::Store& store, const ApiOptions& options);
+
+// Split by area, each adding its routes.
+Status AddSystemRoutes(Router& router, store::Store& store, const ApiOptions& options);
+Status AddTrackingRoutes(Router& router, store::Store& store, const ApiOptions& options);
+
+}  // namespace dondoc::http
