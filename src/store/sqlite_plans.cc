@@ -314,7 +314,7 @@ Result<std::vector<core::ReportSubmission>> SqliteTransaction::ListReportSubmiss
     STORE_ASSIGN_OR_RETURN(submission.period, PeriodAt(stmt, 3));
     STORE_ASSIGN_OR_RETURN(submission.submitted_at, stmt.TimestampAt(4));
     submission.document_id = stmt.OptInt(5);
-    submissions.push_back(std::move(submission));
+    submissions.push_back(submission);
   }
 }
 

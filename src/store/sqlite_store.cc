@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -157,7 +158,8 @@ class SqliteStore final : public Store {
       // Another writer held the lock past the busy timeout: back off a
       // little, at random, and run the whole transaction again.
       lease = Lease();
-      std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter() % (10 * attempt)));
+      const uint64_t window_ms = uint64_t{10} * static_cast<uint64_t>(attempt);
+      std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter() % window_ms));
     }
   }
 

@@ -19,19 +19,21 @@
 #include "store/store.h"
 
 // Early returns for Status and Result values inside the SQLite store.
-#define STORE_RETURN_IF_ERROR(expr)          \
-  do {                                       \
-    const ::dondoc::Status store_st_ = expr; \
-    if (!store_st_.ok()) return store_st_;   \
+// NOLINTBEGIN(bugprone-macro-parentheses): `lhs` may be a declaration.
+#define STORE_RETURN_IF_ERROR(expr)        \
+  do {                                     \
+    ::dondoc::Status store_st_ = (expr);   \
+    if (!store_st_.ok()) return store_st_; \
   } while (0)
 #define STORE_CONCAT_INNER(a, b) a##b
 #define STORE_CONCAT(a, b) STORE_CONCAT_INNER(a, b)
 #define STORE_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
-  auto tmp = expr;                                  \
+  auto tmp = (expr);                                \
   if (!tmp.ok()) return tmp.status();               \
-  lhs = std::move(tmp).value()  // NOLINT(bugprone-macro-parentheses)
+  lhs = std::move(tmp).value()
 #define STORE_ASSIGN_OR_RETURN(lhs, expr) \
   STORE_ASSIGN_OR_RETURN_IMPL(STORE_CONCAT(store_result_, __LINE__), lhs, expr)
+// NOLINTEND(bugprone-macro-parentheses)
 
 namespace dondoc::store::sqlite {
 

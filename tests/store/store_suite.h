@@ -19,6 +19,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "store/store.h"
@@ -31,6 +32,8 @@ struct StoreParam {
   std::string name;  // a valid gtest name: letters, digits, underscores
   StoreFactory factory;
 };
+
+inline void PrintTo(const StoreParam& param, std::ostream* os) { *os << param.name; }
 
 inline std::string StoreParamName(const ::testing::TestParamInfo<StoreParam>& info) {
   return info.param.name;
