@@ -131,6 +131,7 @@ int RunAgency(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return out.good() ? kExitOk : kExitInternal;
   }
   std::vector<Row> rows;
+  rows.reserve(agencies->size());
   for (const core::Agency& a : *agencies) {
     rows.push_back({std::to_string(a.id), a.name, a.abbreviation, core::AgencyKindName(a.kind),
                     core::FormatIsoDate(a.valid_from),

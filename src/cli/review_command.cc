@@ -72,6 +72,7 @@ void PrintProposals(const std::vector<core::Proposal>& proposals, OutputFormat f
   }
   const Row header{"id", "document", "kind", "state", "lines", "summary"};
   std::vector<Row> rows;
+  rows.reserve(proposals.size());
   for (const core::Proposal& p : proposals) {
     rows.push_back({std::to_string(p.id), std::to_string(p.document_id),
                     core::ProposalKindName(p.kind), core::ProposalStateName(p.state),

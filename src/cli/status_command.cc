@@ -114,6 +114,7 @@ int RunStatus(const std::vector<std::string>& args, std::ostream& out, std::ostr
              "open_in_time", "open_overdue", "no_deadline",  "total"};
   if (!csv) header.erase(header.begin());
   std::vector<Row> rows;
+  rows.reserve(report->by_agency.size() + 1);
   if (by_agency) {
     for (const service::AgencyCounts& a : report->by_agency) {
       Row row{std::to_string(a.agency_id), a.agency_name};

@@ -137,6 +137,7 @@ int RunTasks(const std::vector<std::string>& args, std::ostream& out, std::ostre
     return out.good() ? kExitOk : kExitInternal;
   }
   std::vector<Row> table;
+  table.reserve(rows->size());
   for (const service::TaskRow& r : *rows) {
     const store::TaskView& v = r.view;
     const std::string text =

@@ -1,6 +1,8 @@
 #include "service/agency_names.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <memory>
 #include <set>
 #include <utility>
@@ -81,6 +83,7 @@ Result<std::optional<core::Agency>> FindAgencyByName(store::Transaction& tx, std
     }
     // Then the gazetteer's full name for an abbreviation or variant.
     std::optional<std::string> canonical = Canonical(name);
+    if (!canonical) canonical = Canonical(WithoutProvince(name, province));
     if (!canonical || text::SearchKey(*canonical) == text::SearchKey(name)) break;
     candidates.clear();
     AddCandidates(*canonical, province, candidates);
@@ -92,22 +95,36 @@ Result<std::vector<std::string>> CloseAgencyNames(store::Transaction& tx, std::s
                                                   core::Date on, size_t limit) {
   Result<std::vector<core::Agency>> agencies = tx.ListAgencies(on);
   if (!agencies.ok()) return agencies.status();
-  const std::vector<std::string> wanted = Words(text::SearchKey(name));
-  const std::set<std::string> wanted_set(wanted.begin(), wanted.end());
-  std::vector<std::pair<double, std::string>> scored;
+  // Shared words weighted by rarity among the agencies, so that "Sở" alone
+  // ("Sở Y tế" against "Sở Nội vụ") is no match and "Tài" is.
+  std::vector<std::set<std::string>> labels;
+  labels.reserve(agencies->size());
+  std::map<std::string, int> frequency;
   for (const core::Agency& agency : *agencies) {
-    double best = 0;
+    std::set<std::string> words;
     for (const std::string& label : {agency.name, agency.abbreviation}) {
-      if (label.empty()) continue;
-      const std::vector<std::string> words = Words(text::SearchKey(label));
-      size_t shared = 0;
-      for (const std::string& w : std::set<std::string>(words.begin(), words.end())) {
-        shared += wanted_set.count(w);
-      }
-      const size_t longer = std::max(words.size(), wanted_set.size());
-      if (longer > 0) best = std::max(best, static_cast<double>(shared) / longer);
+      for (std::string& w : Words(text::SearchKey(label))) words.insert(std::move(w));
     }
-    if (best >= 0.3) scored.emplace_back(best, agency.name);
+    for (const std::string& w : words) ++frequency[w];
+    labels.push_back(std::move(words));
+  }
+  const double n = static_cast<double>(agencies->size());
+  auto weight = [&](const std::string& w) {
+    auto it = frequency.find(w);
+    return std::log((n + 1) / ((it == frequency.end() ? 0 : it->second) + 1)) + 0.01;
+  };
+  const std::vector<std::string> wanted_words = Words(text::SearchKey(name));
+  const std::set<std::string> wanted(wanted_words.begin(), wanted_words.end());
+  double wanted_weight = 0;
+  for (const std::string& w : wanted) wanted_weight += weight(w);
+  std::vector<std::pair<double, std::string>> scored;
+  for (size_t i = 0; i < agencies->size() && wanted_weight > 0; ++i) {
+    double shared = 0;
+    for (const std::string& w : wanted) {
+      if (labels[i].count(w)) shared += weight(w);
+    }
+    const double score = shared / wanted_weight;
+    if (score >= 0.3) scored.emplace_back(score, (*agencies)[i].name);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -33,7 +33,7 @@ Result<core::Agency> ResolveAgency(store::Transaction& tx, std::string_view name
                                    std::string_view province);
 
 // Up to `limit` names of agencies in existence on `on` closest to `name`
-// (most shared words first), for error messages.
+// (rarer shared words weigh more: "Sở" alone matches nothing), for messages.
 Result<std::vector<std::string>> CloseAgencyNames(store::Transaction& tx, std::string_view name,
                                                   core::Date on, size_t limit = 3);
 

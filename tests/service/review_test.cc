@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "service/agency_names.h"
 #include "service/fixture.h"
 #include "service/review.h"
 
@@ -121,6 +122,31 @@ TEST_F(ReviewTest, UnknownAgencyIsNamedWithCloseMatchesAndNothingIsWritten) {
   EXPECT_NE(m.find("close matches: \"Sở Tài chính\""), std::string::npos) << m;
   ReadTx([&](store::Transaction& tx) -> Status {
     EXPECT_EQ(tx.GetProposal(p.id)->state, core::ProposalState::kProposed);
+    return Status::Ok();
+  });
+}
+
+TEST_F(ReviewTest, CloseMatchesWeighRareWords) {
+  ReadTx([&](store::Transaction& tx) -> Status {
+    auto close = CloseAgencyNames(tx, "Sở Tài chánh", D(2024, 3, 12));
+    EXPECT_TRUE(close.ok());
+    EXPECT_EQ(*close, std::vector<std::string>{"Sở Tài chính"});
+    // Sharing only "Sở" is no match.
+    close = CloseAgencyNames(tx, "Sở Giáo dục và Đào tạo", D(2024, 3, 12));
+    EXPECT_TRUE(close.ok());
+    EXPECT_TRUE(close->empty());
+    auto unknown = ResolveAgency(tx, "Sở Giáo dục và Đào tạo", D(2024, 3, 12), "An Lạc");
+    EXPECT_FALSE(unknown.ok());
+    EXPECT_NE(unknown.status().message().find("no stored agency has a similar name"),
+              std::string::npos);
+    // Abbreviations known to the gazetteer reach the stored full name.
+    auto abbreviated = ResolveAgency(tx, "Sở KH&ĐT", D(2024, 3, 12), "An Lạc");
+    EXPECT_FALSE(abbreviated.ok());  // not stored: Sở Kế hoạch và Đầu tư
+    auto science = ResolveAgency(tx, "Sở KHCN tỉnh An Lạc", D(2024, 3, 12), "An Lạc");
+    EXPECT_TRUE(science.ok()) << science.status().message();
+    if (science.ok()) {
+      EXPECT_EQ(science->id, science_);
+    }
     return Status::Ok();
   });
 }
