@@ -15,6 +15,8 @@
 #include "extract/agencies.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -40,6 +42,7 @@ struct Token {
   size_t begin = 0;
   size_t end = 0;
   std::string key;  // ComparisonKey of a word; "và" for "&"; the character otherwise
+  int id = -1;      // Vocabulary id of `key`; -1 when no table has it
   TokenKind kind = TokenKind::kHard;
   bool capital = false;    // first letter upper case
   bool all_upper = false;  // every letter upper case (and at least two letters)
@@ -60,32 +63,51 @@ bool IsUpper(char32_t cp) {
   return text::SplitLetter(cp).upper;
 }
 
-// What Tokenize needs of a word, which depends on its bytes alone.
-struct WordInfo {
-  std::string key;  // text::ComparisonKey
-  bool capital = false;
-  bool all_upper = false;
-};
-
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// The words met so far on this thread, by their bytes as written. Folding a
-// word (NFC check, syllable parse, re-encoding) costs about a thousand
-// instructions; a document repeats a few thousand distinct words, and the
-// steps search the same paragraphs more than once, so each is folded once.
-// Bounded: a text of endless distinct words only refills it.
-const WordInfo& InfoOf(std::string_view word) {
-  using Cache = std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>>;
-  constexpr size_t kMaxWords = size_t{1} << 16;
-  thread_local Cache cache;
-  auto it = cache.find(word);
-  if (it != cache.end()) return it->second;
-  if (cache.size() >= kMaxWords) cache.clear();
+// Ids of the keys the tables are made of, so that the matcher compares and
+// hashes integers. A token whose key no table has gets -1: it can neither
+// begin nor continue a name. `generation` tells gazetteers apart (see InfoOf).
+class Vocabulary {
+ public:
+  Vocabulary() : generation_(NextGeneration()) {}
+  int Intern(std::string_view key) {
+    auto it = ids_.find(key);
+    if (it != ids_.end()) return it->second;
+    const int id = static_cast<int>(ids_.size());
+    ids_.emplace(std::string(key), id);
+    return id;
+  }
+  int IdOf(std::string_view key) const {
+    auto it = ids_.find(key);
+    return it == ids_.end() ? -1 : it->second;
+  }
+  uint64_t generation() const { return generation_; }
+
+ private:
+  static uint64_t NextGeneration() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1);
+  }
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> ids_;
+  uint64_t generation_;
+};
+
+// What Tokenize needs of a word, which depends on its bytes alone.
+struct WordInfo {
+  std::string key;  // text::ComparisonKey
+  int id = -1;      // in the vocabulary of the cache's gazetteer
+  bool capital = false;
+  bool all_upper = false;
+};
+
+WordInfo ComputeInfo(std::string_view word, const Vocabulary* vocab) {
   WordInfo info;
   info.key = text::ComparisonKey(word);
+  if (vocab != nullptr) info.id = vocab->IdOf(info.key);
   size_t letters = 0;
   size_t uppers = 0;
   for (size_t i = 0; i < word.size();) {
@@ -97,10 +119,36 @@ const WordInfo& InfoOf(std::string_view word) {
     if (IsUpper(c)) ++uppers;
   }
   info.all_upper = letters >= 2 && uppers == letters;
-  return cache.emplace(std::string(word), std::move(info)).first->second;
+  return info;
 }
 
-std::vector<Token> Tokenize(std::string_view s) {
+// The words met so far on this thread, by their bytes as written. Folding a
+// word (NFC check, syllable parse, re-encoding) costs about a thousand
+// instructions; a document repeats a few thousand distinct words, and the
+// steps search the same paragraphs more than once, so each is folded once.
+// Ids belong to one gazetteer: another one starts the cache afresh. Bounded:
+// a text of endless distinct words only refills it.
+const WordInfo& InfoOf(std::string_view word, const Vocabulary& vocab) {
+  using Map = std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>>;
+  struct Cache {
+    uint64_t generation = 0;
+    Map words;
+  };
+  constexpr size_t kMaxWords = size_t{1} << 16;
+  thread_local Cache cache;
+  if (cache.generation != vocab.generation()) {
+    cache.words.clear();
+    cache.generation = vocab.generation();
+  }
+  auto it = cache.words.find(word);
+  if (it != cache.words.end()) return it->second;
+  if (cache.words.size() >= kMaxWords) cache.words.clear();
+  return cache.words.emplace(std::string(word), ComputeInfo(word, &vocab)).first->second;
+}
+
+// Tokens of `s`; with a vocabulary, their ids too (without one, as when the
+// tables are read, every id is -1).
+std::vector<Token> Tokenize(std::string_view s, const Vocabulary* vocab = nullptr) {
   std::vector<Token> out;
   out.reserve(s.size() / 5 + 1);  // about one token per five bytes of Vietnamese
   size_t i = 0;
@@ -132,19 +180,30 @@ std::vector<Token> Tokenize(std::string_view s) {
       }
       t.end = end;
       t.kind = TokenKind::kWord;
-      const WordInfo& info = InfoOf(s.substr(at, end - at));
-      t.key = info.key;
-      t.capital = info.capital;
-      t.all_upper = info.all_upper;
+      const std::string_view word = s.substr(at, end - at);
+      if (vocab != nullptr) {
+        const WordInfo& info = InfoOf(word, *vocab);
+        t.key = info.key;
+        t.id = info.id;
+        t.capital = info.capital;
+        t.all_upper = info.all_upper;
+      } else {
+        WordInfo info = ComputeInfo(word, nullptr);
+        t.key = std::move(info.key);
+        t.capital = info.capital;
+        t.all_upper = info.all_upper;
+      }
       i = end;
     } else if (cp == '&') {
       t.end = i;
       t.kind = TokenKind::kWord;
       t.key = "và";
+      if (vocab != nullptr) t.id = vocab->IdOf(t.key);
     } else {
       t.end = i;
       t.kind = IsSoft(cp) ? TokenKind::kSoft : TokenKind::kHard;
       t.key.assign(s.substr(at, i - at));
+      if (vocab != nullptr) t.id = vocab->IdOf(t.key);
     }
     out.push_back(std::move(t));
   }
@@ -246,42 +305,49 @@ std::optional<AgencyKind> KindFromName(std::string_view name) {
 // Trie of word keys
 
 struct Node {
-  std::unordered_map<std::string, int> next;
   int value = -1;            // entry or title index of a name ending here
   bool soft_before = false;  // a comma or dash may come before this word
+  bool has_children = false;
 };
 
+// Edges are one hash table keyed by (node, word id): one integer lookup a step.
 class Trie {
  public:
   Trie() : nodes_(1) {}
   // Adds a path; keeps the first value given for a path.
-  void Add(const Keys& keys, int value) {
+  void Add(const Keys& keys, Vocabulary& vocab, int value) {
     int n = 0;
     for (const Key& k : keys) {
-      auto it = nodes_[n].next.find(k.text);
-      if (it == nodes_[n].next.end()) {
+      const uint64_t edge = EdgeKey(n, vocab.Intern(k.text));
+      auto it = edges_.find(edge);
+      if (it == edges_.end()) {
+        nodes_[static_cast<size_t>(n)].has_children = true;
         nodes_.emplace_back();
         const int id = static_cast<int>(nodes_.size()) - 1;
-        nodes_[n].next.emplace(k.text, id);
+        edges_.emplace(edge, id);
         n = id;
       } else {
         n = it->second;
       }
-      if (k.soft_before) nodes_[n].soft_before = true;
+      if (k.soft_before) nodes_[static_cast<size_t>(n)].soft_before = true;
     }
-    if (nodes_[n].value < 0) nodes_[n].value = value;
+    if (nodes_[static_cast<size_t>(n)].value < 0) nodes_[static_cast<size_t>(n)].value = value;
   }
-  int Child(int node, const std::string& key) const {
-    const auto& next = nodes_[node].next;
-    auto it = next.find(key);
-    return it == next.end() ? -1 : it->second;
+  int Child(int node, int word) const {
+    if (word < 0) return -1;
+    auto it = edges_.find(EdgeKey(node, word));
+    return it == edges_.end() ? -1 : it->second;
   }
-  int Value(int node) const { return nodes_[node].value; }
-  bool SoftBefore(int node) const { return nodes_[node].soft_before; }
-  bool HasChildren(int node) const { return !nodes_[node].next.empty(); }
+  int Value(int node) const { return nodes_[static_cast<size_t>(node)].value; }
+  bool SoftBefore(int node) const { return nodes_[static_cast<size_t>(node)].soft_before; }
+  bool HasChildren(int node) const { return nodes_[static_cast<size_t>(node)].has_children; }
 
  private:
+  static uint64_t EdgeKey(int node, int word) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(node)) << 32) | static_cast<uint32_t>(word);
+  }
   std::vector<Node> nodes_;
+  std::unordered_map<uint64_t, int> edges_;
 };
 
 struct Entry {
@@ -294,7 +360,7 @@ struct Entry {
 };
 
 struct Title {
-  std::vector<std::string> needs;  // keys the agency must begin with; empty: any
+  std::vector<int> needs;  // ids of the keys the agency must begin with; empty: any
 };
 
 // A match of the agency trie: tokens [begin, end), an entry, and the token
@@ -353,6 +419,18 @@ class TableGazetteer : public Gazetteer {
   size_t ProvinceSuffixEnd(const std::vector<Token>& t, size_t end) const;
   void AddAlias(std::string_view alias, int entry);
 
+  Vocabulary vocab_;
+  // Ids of the keys the matcher tests by name.
+  int id_place_ = vocab_.Intern(kPlaceKey);
+  int id_province_ = vocab_.Intern(kProvinceKey);
+  int id_va_ = vocab_.Intern("và");
+  int id_cac_ = vocab_.Intern("các");
+  int id_so_ = vocab_.Intern("sở");
+  int id_bo_ = vocab_.Intern("bộ");
+  int id_tinh_ = vocab_.Intern("tỉnh");
+  int id_colon_ = vocab_.Intern(":");
+  int id_comma_ = vocab_.Intern(",");
+  int id_dash_ = vocab_.Intern("-");
   std::string province_;
   std::vector<Entry> entries_;
   std::vector<Title> titles_;
@@ -402,13 +480,15 @@ void TableGazetteer::AddAlias(std::string_view alias, int entry) {
   }
   const AgencyKind kind = entries_[static_cast<size_t>(entry)].kind;
   for (const auto& v : variants) {
-    agencies_.Add(v, entry);
+    agencies_.Add(v, vocab_, entry);
     if (v.size() < 2) continue;
     Keys member(v.begin() + 1, v.end());
     member[0].soft_before = false;
     if (kind == AgencyKind::kDepartment && v[0].text == "sở")
-      department_members_.Add(member, entry);
-    if (kind == AgencyKind::kCentral && v[0].text == "bộ") ministry_members_.Add(member, entry);
+      department_members_.Add(member, vocab_, entry);
+    if (kind == AgencyKind::kCentral && v[0].text == "bộ") {
+      ministry_members_.Add(member, vocab_, entry);
+    }
   }
 }
 
@@ -445,17 +525,17 @@ Status TableGazetteer::Load(std::string_view tsv, std::string province) {
       for (std::string_view flag : Split(cols[5], ' ')) {
         if (flag.substr(0, 6) == "needs=") {
           for (std::string_view n : Split(flag.substr(6), ',')) {
-            title.needs.push_back(text::ComparisonKey(n));
+            title.needs.push_back(vocab_.Intern(text::ComparisonKey(n)));
           }
         }
       }
       const int id = static_cast<int>(titles_.size());
       titles_.push_back(std::move(title));
-      titles_trie_.Add(KeysOf(name), id);
-      for (std::string_view a : aliases) titles_trie_.Add(KeysOf(a), id);
+      titles_trie_.Add(KeysOf(name), vocab_, id);
+      for (std::string_view a : aliases) titles_trie_.Add(KeysOf(a), vocab_, id);
     } else if (kind == "province") {
-      provinces_.Add(KeysOf(text::SearchKey(name)), 0);
-      for (std::string_view a : aliases) provinces_.Add(KeysOf(text::SearchKey(a)), 0);
+      provinces_.Add(KeysOf(text::SearchKey(name)), vocab_, 0);
+      for (std::string_view a : aliases) provinces_.Add(KeysOf(text::SearchKey(a)), vocab_, 0);
     } else if (KindFromName(kind)) {
       agency_rows.push_back({std::move(cols), line_no});
     } else {
@@ -464,7 +544,7 @@ Status TableGazetteer::Load(std::string_view tsv, std::string province) {
     }
   }
   province_ = std::move(province);
-  if (!province_.empty()) provinces_.Add(KeysOf(text::SearchKey(province_)), 0);
+  if (!province_.empty()) provinces_.Add(KeysOf(text::SearchKey(province_)), vocab_, 0);
   // Agencies after all abbreviations are known, whatever the row order.
   for (const Row& row : agency_rows) {
     Entry e;
@@ -494,7 +574,7 @@ size_t TableGazetteer::PlaceEnd(const std::vector<Token>& t, size_t i) const {
   size_t k = i;
   size_t end = i;
   while (k < t.size() && k - i < 8) {
-    if (t[k].kind == TokenKind::kSoft && t[k].key == "-" && end > i) {
+    if (t[k].kind == TokenKind::kSoft && t[k].id == id_dash_ && end > i) {
       ++k;  // "Bà Rịa - Vũng Tàu"
       continue;
     }
@@ -516,7 +596,7 @@ size_t TableGazetteer::ProvinceEnd(const std::vector<Token>& t, size_t i) const 
   for (size_t k = i; k < t.size() && k - i < 8; ++k) {
     if (t[k].kind == TokenKind::kSoft && k > i) continue;
     if (t[k].kind != TokenKind::kWord) break;
-    node = provinces_.Child(node, text::SearchKey(t[k].key));
+    node = provinces_.Child(node, vocab_.IdOf(text::SearchKey(t[k].key)));
     if (node < 0) break;
     if (provinces_.Value(node) >= 0) best = k + 1;
   }
@@ -526,8 +606,8 @@ size_t TableGazetteer::ProvinceEnd(const std::vector<Token>& t, size_t i) const 
 // A trailing "tỉnh", "tỉnh <Province>" or "<Province>" of a provincial agency.
 size_t TableGazetteer::ProvinceSuffixEnd(const std::vector<Token>& t, size_t end) const {
   if (end >= t.size()) return end;
-  const bool ends_with_tinh = t[end - 1].key == "tỉnh";
-  if (!ends_with_tinh && t[end].kind == TokenKind::kWord && t[end].key == "tỉnh") {
+  const bool ends_with_tinh = t[end - 1].id == id_tinh_;
+  if (!ends_with_tinh && t[end].kind == TokenKind::kWord && t[end].id == id_tinh_) {
     return std::max(end + 1, PlaceEnd(t, end + 1));
   }
   if (ends_with_tinh) return PlaceEnd(t, end);
@@ -552,16 +632,14 @@ void TableGazetteer::Walk(const Trie& trie, const std::vector<Token>& t, int nod
   if (k >= t.size()) return;
   if (t[k].kind == TokenKind::kHard) {
     // Only a name that spells the mark ("TP.") goes on.
-    const int next = trie.Child(node, t[k].key);
+    const int next = trie.Child(node, t[k].id);
     if (next >= 0 && !soft) Walk(trie, t, next, k + 1, last_end, cur, best);
     return;
   }
-  const int next = trie.Child(node, t[k].key);
+  const int next = trie.Child(node, t[k].id);
   if (next >= 0 && (!soft || trie.SoftBefore(next))) Walk(trie, t, next, k + 1, k + 1, cur, best);
   if (soft) return;
-  static const std::string kPlace(kPlaceKey);
-  static const std::string kProvince(kProvinceKey);
-  const int place = trie.Child(node, kPlace);
+  const int place = trie.Child(node, id_place_);
   if (place >= 0) {
     const size_t end = PlaceEnd(t, k);
     if (end > k) {
@@ -571,7 +649,7 @@ void TableGazetteer::Walk(const Trie& trie, const std::vector<Token>& t, int nod
       cur.place_begin = cur.place_end = 0;
     }
   }
-  const int province = trie.Child(node, kProvince);
+  const int province = trie.Child(node, id_province_);
   if (province >= 0) {
     const size_t end = ProvinceEnd(t, k);
     if (end > k) Walk(trie, t, province, end, end, cur, best);
@@ -580,7 +658,7 @@ void TableGazetteer::Walk(const Trie& trie, const std::vector<Token>& t, int nod
 
 std::optional<Match> TableGazetteer::MatchAgency(const std::vector<Token>& t, size_t i) const {
   if (i >= t.size() || t[i].kind != TokenKind::kWord) return std::nullopt;
-  const int first = agencies_.Child(0, t[i].key);
+  const int first = agencies_.Child(0, t[i].id);
   if (first < 0) return std::nullopt;
   Match cur;
   cur.begin = i;
@@ -595,18 +673,18 @@ std::optional<Match> TableGazetteer::MatchAgency(const std::vector<Token>& t, si
 
 std::vector<Match> TableGazetteer::MatchList(const std::vector<Token>& t, size_t i) const {
   size_t k = i;
-  if (k < t.size() && t[k].key == "các") ++k;
+  if (k < t.size() && t[k].id == id_cac_) ++k;
   if (k >= t.size() || t[k].kind != TokenKind::kWord) return {};
-  const Trie* members = t[k].key == "sở"   ? &department_members_
-                        : t[k].key == "bộ" ? &ministry_members_
-                                           : nullptr;
+  const Trie* members = t[k].id == id_so_   ? &department_members_
+                        : t[k].id == id_bo_ ? &ministry_members_
+                                            : nullptr;
   if (members == nullptr) return {};
   ++k;
-  const bool colon = k < t.size() && t[k].key == ":";
+  const bool colon = k < t.size() && t[k].id == id_colon_;
   if (colon) ++k;
   std::vector<Match> out;
   while (k < t.size() && t[k].kind == TokenKind::kWord && t[k].capital) {
-    const int first = members->Child(0, t[k].key);
+    const int first = members->Child(0, t[k].id);
     if (first < 0) break;
     Match cur;
     cur.begin = k;
@@ -618,8 +696,8 @@ std::vector<Match> TableGazetteer::MatchList(const std::vector<Token>& t, size_t
     k = best->end;
     // Members are separated by a comma, "và", or both.
     size_t next = k;
-    if (next < t.size() && t[next].key == ",") ++next;
-    if (next < t.size() && t[next].key == "và") ++next;
+    if (next < t.size() && t[next].id == id_comma_) ++next;
+    if (next < t.size() && t[next].id == id_va_) ++next;
     if (next == k) break;
     k = next;
   }
@@ -659,7 +737,7 @@ std::vector<AgencyMention> TableGazetteer::FindImpl(std::string_view text,
 
 void TableGazetteer::FindInChunk(std::string_view text, size_t offset, bool require_capital,
                                  std::vector<AgencyMention>& out) const {
-  const std::vector<Token> t = Tokenize(text);
+  const std::vector<Token> t = Tokenize(text, &vocab_);
   auto emit = [&](const Match& found, bool via_title) {
     const Entry& e = entries_[static_cast<size_t>(found.entry)];
     AgencyMention m;
@@ -696,11 +774,11 @@ void TableGazetteer::FindInChunk(std::string_view text, size_t offset, bool requ
     }
     // Titles that end here, longest first.
     std::vector<std::pair<size_t, int>> title_ends;
-    int node = titles_trie_.Child(0, t[i].key);
+    int node = titles_trie_.Child(0, t[i].id);
     for (size_t k = i + 1; node >= 0; ++k) {
       if (titles_trie_.Value(node) >= 0) title_ends.emplace_back(k, titles_trie_.Value(node));
       if (k >= t.size() || t[k].kind != TokenKind::kWord) break;
-      node = titles_trie_.Child(node, t[k].key);
+      node = titles_trie_.Child(node, t[k].id);
     }
     bool via_title = false;
     found.clear();
@@ -708,7 +786,7 @@ void TableGazetteer::FindInChunk(std::string_view text, size_t offset, bool requ
       if (!match_at(it->first, found)) continue;
       const Title& title = titles_[static_cast<size_t>(it->second)];
       if (!title.needs.empty() && std::find(title.needs.begin(), title.needs.end(),
-                                            t[found[0].begin].key) == title.needs.end()) {
+                                            t[found[0].begin].id) == title.needs.end()) {
         found.clear();
         continue;
       }
