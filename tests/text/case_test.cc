@@ -1,6 +1,9 @@
 #include "text/case.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
+
+#include "text/utf8.h"
 
 namespace dondoc::text {
 namespace {
@@ -29,6 +32,20 @@ TEST(CaseTest, InvalidBytesPassThrough) {
   EXPECT_EQ(LowerSameLength(in),
             "x\xFF"
             "y");
+}
+
+TEST(CaseTest, EveryCodePointLowersAsIcuSays) {
+  // ASCII and common Vietnamese letters take byte-wise paths; every code
+  // point must still get ICU's lower case when it has the same length.
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string in;
+    AppendUtf8(static_cast<char32_t>(c), in);
+    std::string want;
+    AppendUtf8(static_cast<char32_t>(u_tolower(c)), want);
+    if (want.size() != in.size()) want = in;
+    ASSERT_EQ(LowerSameLength("X" + in + "Y"), "x" + want + "y") << std::hex << c;
+  }
 }
 
 }  // namespace
