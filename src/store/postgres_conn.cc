@@ -265,6 +265,7 @@ Status PgConnection::Setup() {
 
 Status PgConnection::Reset() {
   PQreset(conn_);
+  prepared_.clear();  // a new session has none of them
   if (PQstatus(conn_) != CONNECTION_OK) {
     return Status::IoError("lost the connection to PostgreSQL at " + where_ + ": " +
                            Redact(Trim(PQerrorMessage(conn_)), password_));
@@ -273,10 +274,26 @@ Status PgConnection::Reset() {
 }
 
 std::optional<Rows> PgConnection::Exec(std::string_view sql, const Params& params) {
-  const std::string statement(sql);
-  std::vector<const char*> values = params.Pointers();
-  PGresult* result = PQexecParams(conn_, statement.c_str(), params.size(), nullptr,
-                                  values.empty() ? nullptr : values.data(), nullptr, nullptr, 0);
+  // Each distinct statement is prepared once per connection (named s0, s1,
+  // ...) and then only executed: the server parses and plans it once.
+  std::string statement(sql);
+  auto prepared = prepared_.find(statement);
+  PGresult* result = nullptr;
+  if (prepared == prepared_.end()) {
+    std::string name(1, 's');
+    name += std::to_string(prepared_.size());
+    result = PQprepare(conn_, name.c_str(), statement.c_str(), 0, nullptr);
+    if (result != nullptr && PQresultStatus(result) == PGRES_COMMAND_OK) {
+      PQclear(result);
+      result = nullptr;
+      prepared = prepared_.emplace(std::move(statement), std::move(name)).first;
+    }
+  }
+  if (prepared != prepared_.end()) {
+    std::vector<const char*> values = params.Pointers();
+    result = PQexecPrepared(conn_, prepared->second.c_str(), params.size(),
+                            values.empty() ? nullptr : values.data(), nullptr, nullptr, 0);
+  }
   ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
     last_error_ = {};

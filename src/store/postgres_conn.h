@@ -1,8 +1,8 @@
 // A thin, error-as-value layer over one libpq connection.
 //
-// Every statement goes through PQexecParams with text parameters: values are
-// never spliced into SQL. Errors come back as Status with the server's
-// message; the SQLSTATE decides the code (integrity violations are
+// Every statement is prepared once per connection and run with text
+// parameters (PQprepare / PQexecPrepared): values are never spliced into SQL. Errors come back as
+// Status with the server's message; the SQLSTATE decides the code (integrity violations are
 // InvalidInput, everything else IoError) and whether the failure is a
 // transaction conflict (40001 serialization failure, 40P01 deadlock) that
 // the caller should retry. Messages name the server as host:port/database,
@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -128,6 +129,8 @@ class PgConnection {
   std::string conninfo_;
   std::string password_;
   ExecError last_error_;
+  // SQL text -> name of the prepared statement on this session.
+  std::unordered_map<std::string, std::string> prepared_;
 };
 
 // Converts a failed statement to its Status, prefixed with `what`.

@@ -140,7 +140,11 @@ Result<Id> PgTransaction::AddTask(const core::Task& task,
                              "add coordination")
                            .status());
   }
-  PG_RETURN_IF_ERROR(RebuildTimeline(id));
+  // A new task has no events and no stored stretches yet: its timeline
+  // comes from the values at hand, without reading them back.
+  core::Task stored = task;
+  stored.id = id;
+  PG_RETURN_IF_ERROR(WriteTimeline(stored, {}, /*replace=*/false));
   return id;
 }
 
@@ -241,7 +245,8 @@ Result<Id> PgTransaction::AddTaskEvent(const core::TaskEvent& event) {
                             .Add(event.request_event_id)
                             .Add(event.note),
                         "add task event"));
-  PG_RETURN_IF_ERROR(RebuildTimeline(event.task_id));
+  PG_ASSIGN_OR_RETURN(const std::vector<core::TaskEvent> events, EventsOf(event.task_id));
+  PG_RETURN_IF_ERROR(WriteTimeline(task, events, /*replace=*/true));
   return id;
 }
 
@@ -263,18 +268,25 @@ Result<std::vector<core::TaskEvent>> PgTransaction::ListTaskEvents(Id task_id) {
 }
 
 Status PgTransaction::RebuildTimeline(Id task_id) {
+  PG_ASSIGN_OR_RETURN(const core::Task task, GetTask(task_id));
+  PG_ASSIGN_OR_RETURN(const std::vector<core::TaskEvent> events, EventsOf(task_id));
+  return WriteTimeline(task, events, /*replace=*/true);
+}
+
+Status PgTransaction::WriteTimeline(const core::Task& task,
+                                    const std::vector<core::TaskEvent>& events, bool replace) {
   if (!history_) {
     PG_ASSIGN_OR_RETURN(const std::vector<core::Succession> successions, ListSuccessions());
     history_.emplace(successions);
   }
-  PG_ASSIGN_OR_RETURN(const core::Task task, GetTask(task_id));
-  PG_ASSIGN_OR_RETURN(const std::vector<core::TaskEvent> events, EventsOf(task_id));
+  const Id task_id = task.id;
   const std::vector<core::TaskState> timeline =
       core::BuildTimelineWithHistory(task, events, *history_);
-
-  PG_RETURN_IF_ERROR(Query("DELETE FROM task_timeline WHERE task_id = $1", Params().Add(task_id),
-                           "clear task timeline")
-                         .status());
+  if (replace) {
+    PG_RETURN_IF_ERROR(Query("DELETE FROM task_timeline WHERE task_id = $1", Params().Add(task_id),
+                             "clear task timeline")
+                           .status());
+  }
   // All stretches in one statement: parallel arrays unnested into rows.
   // Cancelled stretches are out of every count and list: not stored.
   std::string from_days = "{";
@@ -282,15 +294,18 @@ Status PgTransaction::RebuildTimeline(Id task_id) {
   std::string leads = "{";
   std::string deadlines = "{";
   std::string completions = "{";
+  auto add = [](std::string& array, const std::optional<int64_t>& value) {
+    if (array.size() > 1) array += ',';
+    array += value ? std::to_string(*value) : std::string("NULL");
+  };
   for (const core::TaskState& state : timeline) {
     if (state.cancelled) continue;
-    const char* comma = from_days.size() > 1 ? "," : "";
-    from_days += comma + std::to_string(DayNumber(state.from));
-    to_days += comma + std::to_string(state.to ? DayNumber(*state.to) : kOpenEnd);
-    leads += comma + std::to_string(state.lead_agency_id);
-    deadlines += comma + (state.deadline ? std::to_string(DayNumber(*state.deadline)) : "NULL");
-    completions +=
-        comma + (state.completed_on ? std::to_string(DayNumber(*state.completed_on)) : "NULL");
+    add(from_days, DayNumber(state.from));
+    add(to_days, state.to ? DayNumber(*state.to) : kOpenEnd);
+    add(leads, state.lead_agency_id);
+    add(deadlines, state.deadline ? std::optional(DayNumber(*state.deadline)) : std::nullopt);
+    add(completions,
+        state.completed_on ? std::optional(DayNumber(*state.completed_on)) : std::nullopt);
   }
   if (from_days.size() == 1) return Status::Ok();
   for (std::string* array : {&from_days, &to_days, &leads, &deadlines, &completions}) {

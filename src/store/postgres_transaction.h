@@ -126,6 +126,9 @@ class PgTransaction final : public Transaction {
   Status RequireOptionalRow(std::string_view table, const std::optional<Id>& id,
                             std::string_view what);
   Status RebuildTimeline(Id task_id);
+  // Computes `task`'s stretches and stores them, replacing the stored ones.
+  Status WriteTimeline(const core::Task& task, const std::vector<core::TaskEvent>& events,
+                       bool replace);
   Result<std::vector<core::TaskEvent>> EventsOf(Id task_id);
 
   PgConnection& db_;
