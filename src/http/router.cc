@@ -48,9 +48,23 @@ Status Router::Add(std::string method, std::string pattern, BodyKind body, Route
     }
     segments.emplace_back(s);
   }
+  // Two patterns that differ only in parameter names match the same paths.
+  auto same_shape = [&](const std::vector<std::string>& other) {
+    if (other.size() != segments.size()) return false;
+    for (size_t i = 0; i < other.size(); ++i) {
+      const bool both_params = IsParameter(other[i]) && IsParameter(segments[i]);
+      if (!both_params && other[i] != segments[i]) return false;
+    }
+    return true;
+  };
   for (const Route& r : routes_) {
-    if (r.method == method && r.segments == segments) {
-      return Status::InvalidInput("route " + method + " " + pattern + " added twice");
+    if (r.method == method && same_shape(r.segments)) {
+      std::string message = "route ";
+      message += method;
+      message += " ";
+      message += pattern;
+      message += " added twice";
+      return Status::InvalidInput(std::move(message));
     }
   }
   routes_.push_back(Route{std::move(method), std::move(pattern), body, std::move(doc),

@@ -203,25 +203,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     auto query = QueryParams::Parse(entry_.query);
     if (!query.ok()) {
-      Write(ErrorResponse(query.error()));
+      AnswerAfterBody(ErrorResponse(query.error()));
       return;
     }
     match_ = state_->router->Find(entry_.method, entry_.path);
     switch (match_.kind) {
       case RouteMatch::kBadPath:
-        Write(ErrorResponse(
+        AnswerAfterBody(ErrorResponse(
             errors::BadRequest("địa chỉ có mã hóa phần trăm sai hoặc không phải UTF-8",
                                "the path is badly percent-encoded or not UTF-8")));
         return;
       case RouteMatch::kNotFound:
-        Write(ErrorResponse(errors::NotFound(entry_.path)));
+        AnswerAfterBody(ErrorResponse(errors::NotFound(entry_.path)));
         return;
       case RouteMatch::kMethodNotAllowed: {
         Response r = ErrorResponse(errors::MethodNotAllowed(entry_.method));
         std::string allow;
         for (const std::string& m : match_.allowed) allow += (allow.empty() ? "" : ", ") + m;
         r.headers.emplace_back("Allow", allow);
-        Write(std::move(r));
+        AnswerAfterBody(std::move(r));
         return;
       }
       case RouteMatch::kFound:
@@ -254,12 +254,37 @@ class Connection : public std::enable_shared_from_this<Connection> {
     ReadBody();
   }
 
+  // An error decided from the header alone. A small body with a known
+  // length is read (and dropped) first so that the connection stays usable;
+  // any other body closes it after the answer (see Write).
+  void AnswerAfterBody(Response r) {
+    const auto length = parser_->content_length();
+    if (parser_->is_done() || !length || *length > options().json_body_limit) {
+      Write(std::move(r));
+      return;
+    }
+    early_answer_ = std::move(r);
+    parser_->body_limit(options().json_body_limit);
+    ReadBody();
+  }
+
   void ReadBody() {
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Connection::OnBody, shared_from_this()));
   }
 
   void OnBody(beast::error_code ec, size_t /*bytes*/) {
+    if (early_answer_) {
+      if (ec) close_after_ = true;
+      Response r = std::move(*early_answer_);
+      early_answer_.reset();
+      if (ec && IsConnectionLoss(ec)) {
+        Close();
+        return;
+      }
+      Write(std::move(r));
+      return;
+    }
     if (ec == bhttp::error::body_limit) {
       Reject(errors::PayloadTooLarge(match_.route->body == BodyKind::kUpload
                                          ? options().upload_body_limit
@@ -390,7 +415,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void DrainSome() {
-    stream_.async_read_some(buffer_.prepare(64 * 1024),
+    stream_.async_read_some(buffer_.prepare(size_t{64} * 1024),
                             [self = shared_from_this()](beast::error_code ec, size_t n) {
                               self->drained_ += n;
                               if (ec || self->drained_ > kMaxLingerBytes) {
@@ -420,6 +445,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
   QueryParams query_;
   RouteMatch match_;
+  std::optional<Response> early_answer_;
   LogEntry entry_;
   Clock::time_point started_;
   uint64_t drained_ = 0;
@@ -435,7 +461,7 @@ Status ValidateServerOptions(const ServerOptions& o) {
   auto bad = [](const std::string& what) { return Status::InvalidInput(what); };
   if (o.io_threads < 1 || o.io_threads > 64) return bad("threads must be 1..64");
   if (o.workers < 1 || o.workers > 256) return bad("workers must be 1..256");
-  if (o.header_limit < 1024 || o.header_limit > 1024 * 1024) {
+  if (o.header_limit < 1024 || o.header_limit > 1024ULL * 1024) {
     return bad("header limit must be 1 KiB..1 MiB");
   }
   if (o.json_body_limit < 1 || o.json_body_limit > o.upload_body_limit) {
@@ -508,7 +534,14 @@ struct Server::Impl {
 Server::Server(ServerOptions options, const Router& router)
     : impl_(std::make_unique<Impl>(std::move(options), router)) {}
 
-Server::~Server() { Shutdown(); }
+Server::~Server() {
+  // Joining threads can only throw on a broken thread library; a destructor
+  // must not let that escape.
+  try {
+    Shutdown();
+  } catch (...) {  // NOLINT(bugprone-empty-catch)
+  }
+}
 
 Status Server::Start() {
   const ServerOptions& o = impl_->state->options;

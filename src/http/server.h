@@ -46,8 +46,8 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0: any free port (see Server::port())
   int io_threads = 2;
   int workers = 2;
-  uint64_t header_limit = 8 * 1024;
-  uint64_t json_body_limit = 1024 * 1024;
+  uint64_t header_limit = 8ULL * 1024;
+  uint64_t json_body_limit = 1024ULL * 1024;
   uint64_t upload_body_limit = 50ULL * 1024 * 1024;
   std::chrono::milliseconds read_timeout{30000};
   std::chrono::milliseconds idle_timeout{60000};
