@@ -57,7 +57,7 @@ struct SearchHit {
 
 // Which tasks to list; every set field narrows the list.
 struct TaskFilter {
-  std::optional<Id> agency_id;    // lead on as_of (successions applied)
+  std::optional<Id> agency_id;        // lead on as_of (successions applied)
   bool include_coordinating = false;  // also tasks where agency_id coordinates
   std::optional<core::TaskStatus> status;
   core::Date as_of{};  // required: statuses and leads are as of this day
