@@ -192,8 +192,11 @@ Status PgTransaction::UpdateCoordination(const core::Coordination& coordination)
 }
 
 Result<Id> PgTransaction::AddTaskEvent(const core::TaskEvent& event) {
-  PG_RETURN_IF_ERROR(RequireRow("tasks", event.task_id, "task"));
-  PG_ASSIGN_OR_RETURN(const core::Task task, GetTask(event.task_id));
+  Result<core::Task> found = GetTask(event.task_id);
+  if (found.status().code() == StatusCode::kNotFound) {
+    return Status::InvalidInput("unknown task " + std::to_string(event.task_id));
+  }
+  PG_ASSIGN_OR_RETURN(const core::Task task, std::move(found));
   const std::string what = std::string(core::TaskEventKindName(event.kind)) + " event of task " +
                            std::to_string(event.task_id);
   if (event.progress_percent && (*event.progress_percent < 0 || *event.progress_percent > 100)) {
