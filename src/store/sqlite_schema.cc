@@ -230,6 +230,16 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
 )sql";
 
+// One agency's task list (ListTasks by agency, ORDER BY task_id LIMIT n):
+// in task order the first page is read and the scan stops; through the
+// to_day-ordered lead index every stretch of the agency was sorted first
+// (1 M tasks, 5 000 tasks of one agency: 35 ms CPU -> 0.4 ms,
+// bench/tracking_bench.cc).
+constexpr std::string_view kVersion4 = R"sql(
+CREATE INDEX task_timeline_lead_task
+  ON task_timeline(lead_agency_id, task_id, from_day, to_day);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -237,6 +247,7 @@ const std::vector<Migration>& Migrations() {
       {1, kVersion1, false},
       {2, kVersion2, true},
       {3, kVersion3, false},
+      {4, kVersion4, false},
   };
   return kMigrations;
 }
