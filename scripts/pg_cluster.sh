@@ -11,8 +11,11 @@
 # DIR, fsync off (the data is thrown away) and trust authentication for the
 # superuser "dondoc". PostgreSQL refuses to run as root: under root the
 # server runs as the system user $DONDOC_PG_USER (default "postgres" when it
-# exists, else "dondoc-test", created on first use). start writes the URL to
-# DIR/url; ctest registers start/stop as a fixture (tests/CMakeLists.txt).
+# exists, else "dondoc-test", created on first use). When that user cannot
+# reach DIR (a checkout under /root) or the socket path would be too long,
+# the cluster lives in a fresh directory under TMPDIR named in DIR/location.
+# start writes the URL to DIR/url; ctest registers start/stop as a fixture
+# (tests/CMakeLists.txt).
 #
 # Never skips: when PostgreSQL is missing or will not start, start fails with
 # a message saying why.
@@ -83,23 +86,33 @@ as_user() {
   fi
 }
 
+# Where the cluster lives: DIR itself, or the directory named in
+# DIR/location when DIR was not usable (see start).
+cluster_root() {
+  if [ -f "$dir/location" ]; then cat "$dir/location"; else echo "$dir"; fi
+}
+
 # Stops a server left running in DIR (by an earlier interrupted run, or as
 # part of stop) and removes DIR.
 teardown() {
-  local bindir="$1"
-  if [ -f "$dir/data/postmaster.pid" ] && [ -n "$bindir" ]; then
+  local bindir="$1" root
+  root="$(cluster_root)"
+  if [ -f "$root/data/postmaster.pid" ] && [ -n "$bindir" ]; then
     pick_user
-    as_user "$bindir/pg_ctl" -D "$dir/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    as_user "$bindir/pg_ctl" -D "$root/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
   fi
-  if [ -f "$dir/data/postmaster.pid" ]; then
+  if [ -f "$root/data/postmaster.pid" ]; then
     # pg_ctl could not stop it (binaries gone?): end the postmaster by its pid.
     local pid
-    pid="$(head -1 "$dir/data/postmaster.pid" 2>/dev/null || true)"
+    pid="$(head -1 "$root/data/postmaster.pid" 2>/dev/null || true)"
     if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
       kill -QUIT "$pid" 2>/dev/null || true
       sleep 1
     fi
   fi
+  case "$root" in
+    "$dir" | */dondoc-pg.*) rm -rf "$root" ;;
+  esac
   rm -rf "$dir"
 }
 
@@ -114,25 +127,30 @@ start() {
   pick_user
   teardown "$bindir"
   mkdir -p "$dir"
-  # The socket path must fit in sockaddr_un (107 bytes).
+  # The cluster lives in DIR unless the server's user cannot reach it (a
+  # checkout under /root, say) or the socket path would not fit in
+  # sockaddr_un (107 bytes): then in a fresh directory under TMPDIR, named
+  # in DIR/location.
+  local root="$dir"
+  if [ -n "$run_user" ]; then chown "$run_user" "$dir"; fi
   local socket_path="$dir/.s.PGSQL.65535"
-  [ "${#socket_path}" -le 100 ] || die "cluster directory path too long for a unix socket: $dir"
-  if [ -n "$run_user" ]; then
-    chown "$run_user" "$dir"
-    as_user test -w "$dir" ||
-      die "user $run_user cannot write $dir (a parent directory is not searchable?)"
+  if [ "${#socket_path}" -gt 100 ] || ! as_user test -w "$dir" 2>/dev/null; then
+    root="$(mktemp -d "${TMPDIR:-/tmp}/dondoc-pg.XXXXXX")" || die "cannot create a directory in ${TMPDIR:-/tmp}"
+    if [ -n "$run_user" ]; then chown "$run_user" "$root"; fi
+    echo "$root" >"$dir/location"
+    as_user test -w "$root" || die "user ${run_user:-$(id -un)} cannot write $root"
   fi
-  chmod 700 "$dir"
+  chmod 700 "$root"
 
-  if ! as_user "$bindir/initdb" -D "$dir/data" -U dondoc --auth=trust --encoding=UTF8 \
-    --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1; then
-    cat "$dir/initdb.log" >&2
-    die "initdb failed in $dir/data (log above)"
+  if ! as_user "$bindir/initdb" -D "$root/data" -U dondoc --auth=trust --encoding=UTF8 \
+    --locale=C.UTF-8 --no-sync >"$root/initdb.log" 2>&1; then
+    cat "$root/initdb.log" >&2
+    die "initdb failed in $root/data (log above)"
   fi
-  cat >>"$dir/data/postgresql.conf" <<EOF
+  cat >>"$root/data/postgresql.conf" <<EOF
 # dondoc test cluster: loopback only, disposable data.
 listen_addresses = '127.0.0.1'
-unix_socket_directories = '$dir'
+unix_socket_directories = '$root'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
@@ -148,19 +166,19 @@ EOF
     if port_in_use "$port"; then
       continue
     fi
-    if as_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "-p $port" -w -t 60 \
+    if as_user "$bindir/pg_ctl" -D "$root/data" -l "$root/server.log" -o "-p $port" -w -t 60 \
       start >/dev/null 2>&1; then
       started=1
       break
     fi
-    if ! grep -qiE 'could not (bind|create any TCP)|address already in use' "$dir/server.log" 2>/dev/null; then
+    if ! grep -qiE 'could not (bind|create any TCP)|address already in use' "$root/server.log" 2>/dev/null; then
       break
     fi
     echo "pg_cluster: port $port taken (attempt $attempt), trying another" >&2
   done
   if [ -z "$started" ]; then
-    tail -20 "$dir/server.log" >&2 2>/dev/null || true
-    die "PostgreSQL server did not start in $dir (server log above)"
+    tail -20 "$root/server.log" >&2 2>/dev/null || true
+    die "PostgreSQL server did not start in $root (server log above)"
   fi
 
   if ! as_user "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U dondoc -d postgres \
