@@ -75,7 +75,7 @@ int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     } else if (file.empty()) {
       file = a;
     } else {
-      w.Fail("only one FILE, got '" + file + "' and '" + a + "'");
+      w.Fail(std::string("only one FILE, got '").append(file).append("' and '").append(a) + "'");
     }
   }
   if (w.ok() && file.empty()) w.Fail("missing FILE");
