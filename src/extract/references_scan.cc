@@ -213,6 +213,8 @@ std::optional<KindMatch> MatchKind(std::string_view text, size_t pos) {
     return std::nullopt;
   }
   for (const KindEntry& e : kKinds) {
+    size_t after_first = 0;  // most kinds fail on their first letter: no call for those
+    if (text::NextCodePoint(e.pattern, after_first) != first) continue;
     const size_t end = MatchCi(text, pos, e.pattern);
     if (end != std::string_view::npos && BoundaryAfter(text, end)) {
       return KindMatch{std::string(e.kind), pos, end};
