@@ -63,11 +63,16 @@ std::string FormatLogLine(const LogEntry& e) {
   if (!e.query.empty()) o["query"] = RedactQuery(e.query);
   o["status"] = e.status;
   o["bytes"] = e.bytes;
-  o["duration_ms"] = static_cast<double>(static_cast<int64_t>(e.duration_ms * 1000)) / 1000;
   if (e.user_id) o["user_id"] = *e.user_id;
   if (!e.remote.empty()) o["remote"] = e.remote;
   if (!e.error.empty()) o["error"] = e.error;
-  return boost::json::serialize(o);
+  // Boost.JSON would write 0.292 as 2.92E-1: append the duration as %.3f.
+  std::string line = boost::json::serialize(o);
+  char duration[48];
+  std::snprintf(duration, sizeof duration, ",\"duration_ms\":%.3f}", e.duration_ms);
+  line.pop_back();
+  line += duration;
+  return line;
 }
 
 RequestLog::Sink RequestLog::StderrSink() {
