@@ -251,6 +251,13 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Open(std::string_view url) {
 PgConnection::~PgConnection() { PQfinish(conn_); }
 
 Status PgConnection::Setup() {
+  // Vietnamese text, NFC normalisation and unaccent need a UTF-8 database.
+  const char* encoding = PQparameterStatus(conn_, "server_encoding");
+  if (encoding != nullptr && std::string_view(encoding) != "UTF8") {
+    return Status::InvalidInput("PostgreSQL database " + where_ + " has encoding " + encoding +
+                                "; dondoc needs UTF8 (CREATE DATABASE ... ENCODING 'UTF8' "
+                                "TEMPLATE template0)");
+  }
   if (PQsetClientEncoding(conn_, "UTF8") != 0) {
     return Status::IoError("PostgreSQL at " + where_ + ": cannot use UTF8 client encoding");
   }

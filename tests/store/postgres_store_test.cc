@@ -488,6 +488,24 @@ TEST(PostgresStoreTest, MissingDatabaseIsAnIoErrorNamingIt) {
       << store.status().message();
 }
 
+TEST(PostgresStoreTest, RefusesADatabaseThatIsNotUtf8) {
+  const std::string base = ClusterUrl();
+  ASSERT_FALSE(base.empty());
+  const std::string name = "dondoc_latin1_" + std::to_string(getpid());
+  Result<std::unique_ptr<pg::PgConnection>> admin = pg::PgConnection::Open(base);
+  ASSERT_TRUE(admin.ok()) << admin.status().message();
+  ASSERT_TRUE(
+      (*admin)
+          ->ExecScript("CREATE DATABASE " + name +
+                       " ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+          .ok());
+  Result<std::unique_ptr<Store>> store = OpenStore(WithDatabase(base, name));
+  (void)(*admin)->ExecScript("DROP DATABASE " + name);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(store.status().message().find("UTF8"), std::string::npos) << store.status().message();
+}
+
 TEST(PostgresStoreTest, BackupIsAPlainSqlDumpThatRestores) {
   TestDatabase database;
   ASSERT_TRUE(database.ok());
