@@ -67,6 +67,7 @@ std::vector<CalendarDay> HolidayCalendar(int year) {
 
   // A holiday on a weekend gives the next free working day off.
   std::vector<Date> holidays;
+  holidays.reserve(days_by_date.size());
   for (const auto& [date, day] : days_by_date) holidays.push_back(date);
   for (const Date date : holidays) {
     if (!IsWeekend(date)) continue;

@@ -59,6 +59,14 @@ Date Day(int year, int month, int day) {
 
 int64_t DaysBetween(Date from, Date to) { return (to - from).count(); }
 
+// Joins strings without a temporary per '+'.
+template <typename... Parts>
+std::string Concat(const Parts&... parts) {
+  std::string out;
+  (out.append(parts), ...);
+  return out;
+}
+
 std::string ReplaceAll(std::string_view text, std::string_view from, std::string_view to) {
   std::string out;
   size_t start = 0;
@@ -118,8 +126,8 @@ class WorkingDays {
 
 // A moment of office hours on `day` (local time, UTC+7), as UTC.
 Timestamp OfficeTime(Random& random, Date day) {
-  const auto local =
-      std::chrono::sys_seconds(day) + hours{7} + minutes{30} + minutes{random.Below(9 * 60)};
+  const auto local = std::chrono::sys_seconds(day) + hours{7} + minutes{30} +
+                     minutes{random.Below(int64_t{9} * 60)};
   return local - core::kProvinceUtcOffset;
 }
 
@@ -206,8 +214,8 @@ AgencyPlan PlanAgencies(Random& random, const DemoDataOptions& options, Date mer
     const bool urban = level != "huyện";
     const int committee = static_cast<int>(plan.agencies.size());
     PlannedAgency district;
-    district.agency.name = "Ủy ban nhân dân " + level + " " + place;
-    district.agency.abbreviation = "UBND " + level + " " + place;
+    district.agency.name = Concat("Ủy ban nhân dân ", level, " ", place);
+    district.agency.abbreviation = Concat("UBND ", level, " ", place);
     district.agency.kind = core::AgencyKind::kDistrictCommittee;
     district.agency.valid_from = founded;
     district.parent = plan.committee;
@@ -222,8 +230,8 @@ AgencyPlan PlanAgencies(Random& random, const DemoDataOptions& options, Date mer
     for (int k = 0; k < offices; ++k) {
       const demo::DistrictOffice& office = demo::DistrictOffices()[static_cast<size_t>(k)];
       PlannedAgency unit;
-      unit.agency.name = std::string(office.name) + " " + level + " " + place;
-      unit.agency.abbreviation = std::string(office.abbreviation) + " " + level + " " + place;
+      unit.agency.name = Concat(office.name, " ", level, " ", place);
+      unit.agency.abbreviation = Concat(office.abbreviation, " ", level, " ", place);
       unit.agency.kind = k == 0 ? core::AgencyKind::kOffice : core::AgencyKind::kOther;
       unit.agency.valid_from = founded;
       unit.parent = committee;
@@ -238,8 +246,8 @@ AgencyPlan PlanAgencies(Random& random, const DemoDataOptions& options, Date mer
       if (!urban && k == 0) kind = "thị trấn";
       const std::string name = places.Next(random);
       PlannedAgency unit;
-      unit.agency.name = "Ủy ban nhân dân " + kind + " " + name;
-      unit.agency.abbreviation = "UBND " + kind + " " + name;
+      unit.agency.name = Concat("Ủy ban nhân dân ", kind, " ", name);
+      unit.agency.abbreviation = Concat("UBND ", kind, " ", name);
       unit.agency.kind = core::AgencyKind::kCommuneCommittee;
       unit.agency.valid_from = founded;
       unit.parent = committee;
