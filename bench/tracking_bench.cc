@@ -292,8 +292,8 @@ int main(int argc, char** argv) {
           counts[i].agency_id, c.done_on_time, c.done_late, c.open_in_time,
           c.open_overdue,      c.no_deadline,  c.total};
       if (raw && mine != plain[i]) ++mismatches;
-      total += c.total;
     }
+    for (const core::AgencyStatusCounts& row : counts) total += row.counts.total;
     std::printf(
         "counts as of %s: store %.1f ms (cpu %.1f), plain SQL %.1f ms (cpu %.1f), "
         "x%.0f; %zu agencies, %ld tasks; %s\n",
