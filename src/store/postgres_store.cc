@@ -2,14 +2,13 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/agency_history.h"
+#include "store/connection_pool.h"
 #include "store/postgres_backup.h"
 #include "store/postgres_conn.h"
 #include "store/postgres_schema.h"
@@ -49,7 +48,9 @@ Result<int> ReadSchemaVersion(PgConnection& db) {
 
 class PgStore final : public Store {
  public:
-  explicit PgStore(std::string url) : url_(std::move(url)) {}
+  explicit PgStore(std::string url)
+      : url_(std::move(url)),
+        pool_(kMaxPostgresConnections, [this] { return PgConnection::Open(url_); }) {}
 
   Status Init() {
     PG_ASSIGN_OR_RETURN(Lease lease, Acquire());
@@ -177,63 +178,14 @@ class PgStore final : public Store {
   }
 
  private:
-  // A connection borrowed from the pool, returned on destruction.
-  class Lease {
-   public:
-    Lease() = default;
-    Lease(PgStore* store, std::unique_ptr<PgConnection> connection)
-        : store_(store), connection_(std::move(connection)) {}
-    Lease(Lease&& other) noexcept = default;
-    Lease& operator=(Lease&& other) noexcept {
-      Release();
-      store_ = other.store_;
-      connection_ = std::move(other.connection_);
-      return *this;
-    }
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    ~Lease() { Release(); }
-    PgConnection& operator*() { return *connection_; }
-    PgConnection* operator->() { return connection_.get(); }
-
-   private:
-    void Release() {
-      if (connection_ != nullptr) store_->Return(std::move(connection_));
-    }
-    PgStore* store_ = nullptr;
-    std::unique_ptr<PgConnection> connection_;
-  };
+  using Lease = ConnectionPool<PgConnection>::Lease;
 
   Result<Lease> Acquire() {
-    {
-      std::unique_lock lock(mutex_);
-      available_.wait(lock, [&] { return !idle_.empty() || open_ < kMaxPostgresConnections; });
-      if (!idle_.empty()) {
-        std::unique_ptr<PgConnection> connection = std::move(idle_.back());
-        idle_.pop_back();
-        lock.unlock();
-        Lease lease(this, std::move(connection));
-        // A connection the server closed (restart, idle timeout) is
-        // reopened before use.
-        if (!lease->ok()) PG_RETURN_IF_ERROR(lease->Reset());
-        return lease;
-      }
-      ++open_;
-    }
-    Result<std::unique_ptr<PgConnection>> connection = PgConnection::Open(url_);
-    if (!connection.ok()) {
-      std::lock_guard lock(mutex_);
-      --open_;
-      available_.notify_one();
-      return connection.status();
-    }
-    return Lease(this, std::move(connection).value());
-  }
-
-  void Return(std::unique_ptr<PgConnection> connection) {
-    std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(connection));
-    available_.notify_one();
+    PG_ASSIGN_OR_RETURN(Lease lease, pool_.Acquire());
+    // A connection the server closed (restart, idle timeout) is reopened
+    // before use.
+    if (!lease->ok()) PG_RETURN_IF_ERROR(lease->Reset());
+    return lease;
   }
 
   // Step `step` unless another process has applied it already.
@@ -330,10 +282,7 @@ class PgStore final : public Store {
 
   const std::string url_;
   std::atomic<bool> current_{false};
-  std::mutex mutex_;
-  std::condition_variable available_;
-  std::vector<std::unique_ptr<PgConnection>> idle_;
-  int open_ = 0;
+  ConnectionPool<PgConnection> pool_;
 };
 
 }  // namespace

@@ -2,13 +2,12 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <random>
 #include <thread>
 #include <vector>
 
+#include "store/connection_pool.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_transaction.h"
@@ -39,7 +38,8 @@ Result<int> ReadUserVersion(Connection& db) {
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::string path, int max_connections)
-      : path_(std::move(path)), max_connections_(max_connections) {}
+      : path_(std::move(path)),
+        pool_(max_connections, [this] { return Connection::Open(path_); }) {}
 
   Status Init() {
     STORE_ASSIGN_OR_RETURN(Lease lease, Acquire());
@@ -180,59 +180,9 @@ class SqliteStore final : public Store {
   }
 
  private:
-  // A connection borrowed from the pool, returned on destruction.
-  class Lease {
-   public:
-    Lease() = default;
-    Lease(SqliteStore* store, std::unique_ptr<Connection> connection)
-        : store_(store), connection_(std::move(connection)) {}
-    Lease(Lease&& other) noexcept = default;
-    Lease& operator=(Lease&& other) noexcept {
-      Release();
-      store_ = other.store_;
-      connection_ = std::move(other.connection_);
-      return *this;
-    }
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    ~Lease() { Release(); }
-    Connection& operator*() { return *connection_; }
-    Connection* operator->() { return connection_.get(); }
+  using Lease = ConnectionPool<Connection>::Lease;
 
-   private:
-    void Release() {
-      if (connection_ != nullptr) store_->Return(std::move(connection_));
-    }
-    SqliteStore* store_ = nullptr;
-    std::unique_ptr<Connection> connection_;
-  };
-
-  Result<Lease> Acquire() {
-    {
-      std::unique_lock lock(mutex_);
-      available_.wait(lock, [&] { return !idle_.empty() || open_ < max_connections_; });
-      if (!idle_.empty()) {
-        std::unique_ptr<Connection> connection = std::move(idle_.back());
-        idle_.pop_back();
-        return Lease(this, std::move(connection));
-      }
-      ++open_;
-    }
-    Result<std::unique_ptr<Connection>> connection = Connection::Open(path_);
-    if (!connection.ok()) {
-      std::lock_guard lock(mutex_);
-      --open_;
-      available_.notify_one();
-      return connection.status();
-    }
-    return Lease(this, std::move(connection).value());
-  }
-
-  void Return(std::unique_ptr<Connection> connection) {
-    std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(connection));
-    available_.notify_one();
-  }
+  Result<Lease> Acquire() { return pool_.Acquire(); }
 
   // Step `step` unless another process has applied it already.
   static Status ApplyStep(Connection& db, const sqlite::Migration& step) {
@@ -264,12 +214,8 @@ class SqliteStore final : public Store {
   }
 
   const std::string path_;
-  const int max_connections_;
   std::atomic<bool> current_{false};
-  std::mutex mutex_;
-  std::condition_variable available_;
-  std::vector<std::unique_ptr<Connection>> idle_;
-  int open_ = 0;
+  ConnectionPool<Connection> pool_;
 };
 
 }  // namespace
