@@ -17,9 +17,10 @@ total_pass=0
 total_fail=0
 run_preset() {
   local preset="$1"
+  shift
   echo "== build ($preset)"
   cmake --preset "$preset" >/dev/null
-  cmake --build --preset "$preset" -j "$JOBS"
+  cmake --build --preset "$preset" -j "$JOBS" "$@"
   echo "== test ($preset)"
   local log
   log="$(mktemp)"
@@ -43,7 +44,7 @@ run_preset() {
 
 run_preset release
 run_preset asan
-run_preset fuzz
+run_preset fuzz --target fuzzers
 
 echo "== all configurations"
 echo "$total_pass passed, $total_fail failed"
