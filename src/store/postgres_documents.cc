@@ -257,20 +257,25 @@ Result<core::Document> PgTransaction::GetDocument(Id id) {
 
 Result<std::vector<core::Document>> PgTransaction::ListDocuments(const DocumentFilter& filter) {
   const int limit = std::clamp(filter.limit, 1, 1000);
-  PG_ASSIGN_OR_RETURN(
-      const Rows rows,
-      Query("SELECT " + std::string(kDocumentColumns) +
-                " FROM documents WHERE ($1::text IS NULL OR kind = $1) AND "
-                "($2::bigint IS NULL OR issuer_agency_id = $2) AND "
-                "($3::bigint IS NULL OR id < $3) AND ($5::text IS NULL OR source_sha256 = $5) "
-                "ORDER BY id DESC LIMIT $4",
-            Params()
-                .Add(filter.kind)
-                .Add(filter.issuer_agency_id)
-                .Add(filter.before_id)
-                .Add(limit)
-                .Add(filter.source_sha256),
-            "list documents"));
+  // Only the filters that are set go into the statement: a prepared
+  // statement's generic plan for "$1 IS NULL OR col = $1" cannot use the
+  // index on the column that narrows (source_sha256, number).
+  std::string sql = "SELECT " + std::string(kDocumentColumns) + " FROM documents WHERE true";
+  Params params;
+  auto where = [&](std::string_view condition, const auto& value) {
+    params.Add(value);
+    sql += " AND ";
+    sql += condition;
+    sql += " $" + std::to_string(params.size());
+  };
+  if (filter.kind) where("kind =", *filter.kind);
+  if (filter.issuer_agency_id) where("issuer_agency_id =", *filter.issuer_agency_id);
+  if (filter.source_sha256) where("source_sha256 =", *filter.source_sha256);
+  if (filter.number) where("number =", *filter.number);
+  if (filter.before_id) where("id <", *filter.before_id);
+  params.Add(limit);
+  sql += " ORDER BY id DESC LIMIT $" + std::to_string(params.size());
+  PG_ASSIGN_OR_RETURN(const Rows rows, Query(sql, params, "list documents"));
   std::vector<core::Document> documents;
   documents.reserve(rows.size());
   for (int row = 0; row < rows.size(); ++row) {

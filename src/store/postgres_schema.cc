@@ -250,6 +250,14 @@ ALTER TABLE documents ALTER COLUMN search SET NOT NULL;
 CREATE INDEX documents_search ON documents USING gin (search);
 )sql";
 
+// The duplicate-import check (same bytes: source_sha256) and the citation
+// links (same number) look documents up by these columns: without an index
+// each import scanned every stored document.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE INDEX documents_sha256 ON documents(source_sha256, id);
+CREATE INDEX documents_number ON documents(number, id) WHERE number IS NOT NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -257,6 +265,7 @@ const std::vector<Migration>& Migrations() {
       {1, kVersion1, false},
       {2, kVersion2, true},
       {3, kVersion3, false},
+      {5, kVersion5, false},
   };
   return kMigrations;
 }

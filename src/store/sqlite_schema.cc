@@ -240,14 +240,20 @@ CREATE INDEX task_timeline_lead_task
   ON task_timeline(lead_agency_id, task_id, from_day, to_day, deadline_day, completed_day);
 )sql";
 
+// The duplicate-import check (same bytes: source_sha256) and the citation
+// links (same number) look documents up by these columns: without an index
+// each import scanned every stored document.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE INDEX documents_sha256 ON documents(source_sha256, id);
+CREATE INDEX documents_number ON documents(number, id) WHERE number IS NOT NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {1, kVersion1, false},
-      {2, kVersion2, true},
-      {3, kVersion3, false},
-      {4, kVersion4, false},
+      {1, kVersion1, false}, {2, kVersion2, true},  {3, kVersion3, false},
+      {4, kVersion4, false}, {5, kVersion5, false},
   };
   return kMigrations;
 }

@@ -22,7 +22,7 @@
 
 namespace dondoc::store::sqlite {
 
-inline constexpr int kLatestSchemaVersion = 4;
+inline constexpr int kLatestSchemaVersion = 5;
 
 struct Migration {
   int version = 0;  // the version this step produces

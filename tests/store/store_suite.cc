@@ -491,6 +491,59 @@ TEST_P(StoreSuite, DocumentRoundTripAndList) {
   EXPECT_EQ(ids(page), (std::vector<Id>{full_id}));
 }
 
+// Regression: SQLite ignored source_sha256 and number, PostgreSQL number,
+// so the duplicate-import check and citation linking scanned every
+// document. Both filters narrow, combine with the others and page.
+TEST_P(StoreSuite, ListDocumentsBySha256AndNumber) {
+  std::vector<Id> added;
+  for (int i = 0; i < 6; ++i) {
+    core::Document d = FullDocument();
+    d.number = std::to_string(i % 3) + "/KH-UBND";
+    d.issuer_name = "Cơ quan " + std::to_string(i);  // numbers repeat across issuers
+    d.kind = i < 3 ? "Kế hoạch" : "Công văn";
+    d.source_sha256 = std::string(64, i % 2 == 0 ? 'a' : 'b');
+    ASSERT_OK_AND_ASSIGN(const Id id,
+                         InWrite(store(), [&](Transaction& tx) { return tx.AddDocument(d); }));
+    added.push_back(id);
+  }
+  auto ids = [&](const DocumentFilter& filter) {
+    std::vector<Id> out;
+    Result<std::vector<core::Document>> page =
+        InRead(store(), [&](Transaction& tx) { return tx.ListDocuments(filter); });
+    EXPECT_TRUE(page.ok()) << page.status().message();
+    if (page.ok()) {
+      for (const core::Document& d : *page) out.push_back(d.id);
+    }
+    return out;
+  };
+  DocumentFilter filter;
+  filter.source_sha256 = std::string(64, 'b');
+  EXPECT_EQ(ids(filter), (std::vector<Id>{added[5], added[3], added[1]}));
+  filter.limit = 2;
+  EXPECT_EQ(ids(filter), (std::vector<Id>{added[5], added[3]}));
+  filter.before_id = added[3];
+  EXPECT_EQ(ids(filter), (std::vector<Id>{added[1]}));
+
+  filter = {};
+  filter.number = "1/KH-UBND";
+  EXPECT_EQ(ids(filter), (std::vector<Id>{added[4], added[1]}));
+  filter.kind = "Công văn";
+  EXPECT_EQ(ids(filter), (std::vector<Id>{added[4]}));
+  filter.kind.reset();
+  filter.source_sha256 = std::string(64, 'b');
+  EXPECT_EQ(ids(filter), (std::vector<Id>{added[1]}));
+
+  // Exact matches only: no pattern, case or diacritic folding.
+  filter = {};
+  filter.number = "%";
+  EXPECT_TRUE(ids(filter).empty());
+  filter.number = "1/kh-ubnd";
+  EXPECT_TRUE(ids(filter).empty());
+  filter = {};
+  filter.source_sha256 = std::string(64, 'c');
+  EXPECT_TRUE(ids(filter).empty());
+}
+
 TEST_P(StoreSuite, DuplicateDocumentNumberFromTheSameIssuer) {
   ASSERT_OK_AND_ASSIGN(const Id issuer, InWrite(store(), [](Transaction& tx) {
                          return tx.AddAgency(MakeAgency("Ủy ban nhân dân tỉnh"));
