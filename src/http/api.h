@@ -8,11 +8,15 @@
 //   GET /api/v1/openapi.json  the OpenAPI 3.0 document of every route
 //   GET /api/v1/tasks         tracked tasks as of a day (paged)
 //   GET /api/v1/status        four-way counts by lead agency as of a day
+//
+// Every route but health, ready, openapi.json and login authenticates the
+// request first with ApiOptions::authenticate (http/auth.h).
 #pragma once
 
 #include <string>
 
 #include "common/status.h"
+#include "http/auth.h"
 #include "http/router.h"
 #include "store/store.h"
 
@@ -23,6 +27,9 @@ struct ApiOptions {
   std::string province;  // helps match agency names in filters
   int default_page_size = 50;
   int max_page_size = 500;
+  // Who makes each request (http/auth.h); required: AddApiRoutes refuses
+  // options without one.
+  Authenticator authenticate;
 };
 
 // Adds every route to `router`. `store` and `router` must outlive the

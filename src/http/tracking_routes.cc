@@ -1,9 +1,8 @@
 // GET /api/v1/tasks and /api/v1/status: tracked tasks and the four-way
 // counts as of a day (service/tracking.h).
 //
-// This slice has no accounts yet: both act as service::Actor::System(). The
-// next slice (sessions and API tokens) replaces that actor with the
-// authenticated user's, so that the service's permission checks apply.
+// Both act as the authenticated user (http/auth.h), so that the service's
+// permission checks apply: agency staff see their own agency's tasks only.
 
 #include <boost/json.hpp>
 
@@ -57,6 +56,8 @@ ParamDoc AsOfParam() {
 }
 
 Response ListTasks(store::Store& store, const ApiOptions& options, const Request& request) {
+  auto actor = options.authenticate(request);
+  if (!actor.ok()) return ErrorResponse(actor.error());
   const QueryParams& q = request.query;
   if (auto e = q.RequireKnown(
           {"as_of", "agency", "coordinating", "status", "document", "text", "limit", "after"})) {
@@ -96,8 +97,7 @@ Response ListTasks(store::Store& store, const ApiOptions& options, const Request
   const int page = static_cast<int>(limit->value_or(options.default_page_size));
   query.limit = page + 1;  // one more says whether there is a next page
 
-  // Next slice: the authenticated user's actor replaces the system here.
-  auto rows = service::ListTasks(store, service::Actor::System(), query);
+  auto rows = service::ListTasks(store, *actor, query);
   if (!rows.ok()) return ErrorResponse(FromStatus(rows.status()));
   json::array tasks;
   const size_t shown = std::min(rows->size(), static_cast<size_t>(page));
@@ -110,14 +110,14 @@ Response ListTasks(store::Store& store, const ApiOptions& options, const Request
 }
 
 Response CountStatuses(store::Store& store, const ApiOptions& options, const Request& request) {
+  auto actor = options.authenticate(request);
+  if (!actor.ok()) return ErrorResponse(actor.error());
   const QueryParams& q = request.query;
   if (auto e = q.RequireKnown({"as_of", "agency"})) return ErrorResponse(*e);
   auto as_of = q.Date("as_of");
   if (!as_of.ok()) return ErrorResponse(as_of.error());
   const core::Date day = as_of->value_or(Today());
-  // Next slice: the authenticated user's actor replaces the system here.
-  auto report = service::CountStatuses(store, service::Actor::System(), day, q.String("agency"),
-                                       options.province);
+  auto report = service::CountStatuses(store, *actor, day, q.String("agency"), options.province);
   if (!report.ok()) return ErrorResponse(FromStatus(report.status()));
   json::array by_agency;
   for (const service::AgencyCounts& a : report->by_agency) {
@@ -157,7 +157,7 @@ Status AddTrackingRoutes(Router& router, store::Store& store, const ApiOptions& 
            {"text", "string", "", false, "text contains this (accents optional)", {}},
            {"limit", "integer", "int32", false, page_doc, {}},
            {"after", "integer", "int64", false, "tasks with a larger id (paging)", {}}},
-          {400, 403, 422},
+          {400, 401, 403, 422},
           "Object"},
       [&store, options](const Request& request) { return ListTasks(store, options, request); });
   if (!s.ok()) return s;
@@ -168,7 +168,7 @@ Status AddTrackingRoutes(Router& router, store::Store& store, const ApiOptions& 
                "lead agency on that day, with totals.",
                "tracking",
                {AsOfParam(), {"agency", "string", "", false, "only this agency", {}}},
-               {400, 403, 422},
+               {400, 401, 403, 422},
                "Object"},
       [&store, options](const Request& request) { return CountStatuses(store, options, request); });
 }

@@ -119,7 +119,7 @@ class ServerTest : public ::testing::Test {
       log_.emplace_back(line);
       log_cv_.notify_all();
     };
-    ASSERT_TRUE(AddApiRoutes(router_, *store_, ApiOptions{}).ok());
+    ASSERT_TRUE(AddApiRoutes(router_, *store_, TestApiOptions()).ok());
     ASSERT_TRUE(router_
                     .Add("POST", "/test/echo", BodyKind::kJson, TestDoc("echo"),
                          [](const Request& r) {
@@ -153,9 +153,23 @@ class ServerTest : public ::testing::Test {
     ASSERT_NE(server_->port(), 0);
   }
 
+  // The API's routes authenticate with this test's own authenticator: a
+  // request with "X-Test-Actor: system" acts as the system, any other is
+  // refused as unauthenticated (the real sessions and tokens have their
+  // own tests).
+  static ApiOptions TestApiOptions() {
+    ApiOptions options;
+    options.authenticate = [](const Request& r) -> HttpResult<service::Actor> {
+      if (r.Header("x-test-actor") == "system") return service::Actor::System();
+      return errors::Unauthenticated();
+    };
+    return options;
+  }
+  static constexpr std::pair<const char*, const char*> kAsSystem{"X-Test-Actor", "system"};
+
   ClientResponse Get(const std::string& target) {
     TestClient client(server_->port());
-    auto r = client.Send("GET", target);
+    auto r = client.Send("GET", target, "", {kAsSystem});
     EXPECT_TRUE(r.has_value()) << target << ": " << client.error().message();
     return r.value_or(ClientResponse{});
   }
@@ -219,6 +233,30 @@ TEST_F(ServerTest, ReadyIs200ThenIs503WhenTheStoreIsUnreachable) {
   EXPECT_TRUE(logged);
   // Health does not depend on the store.
   EXPECT_EQ(Get("/api/v1/health").status, 200);
+}
+
+TEST_F(ServerTest, ApiRoutesAskTheAuthenticatorAndPublicRoutesDoNot) {
+  Start();
+  TestClient client(server_->port());
+  for (const char* target :
+       {"/api/v1/tasks", "/api/v1/status?as_of=2025-01-01", "/api/v1/tasks?bogus=1"}) {
+    auto r = client.Send("GET", target);
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->status, 401) << target << " " << r->body;
+    EXPECT_EQ(Json(*r).at("error").as_string(), "unauthenticated");
+  }
+  for (const char* target : {"/api/v1/health", "/api/v1/ready", "/api/v1/openapi.json"}) {
+    auto r = client.Send("GET", target);
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->status, 200) << target << " " << r->body;
+  }
+  EXPECT_EQ(Get("/api/v1/tasks?as_of=2025-01-01").status, 200);
+}
+
+TEST_F(ServerTest, ApiRoutesNeedAnAuthenticator) {
+  Router router;
+  Status s = AddApiRoutes(router, *store_, ApiOptions{});
+  EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
 }
 
 TEST_F(ServerTest, UnknownPathIs404AndWrongMethodIs405WithAllow) {
@@ -580,7 +618,7 @@ TEST_F(ServerTest, ConcurrentClientsAreAllServed) {
       for (int i = 0; i < kRequests; ++i) {
         const std::string target =
             (i + t) % 3 == 0 ? "/api/v1/status?as_of=2025-06-30" : "/api/v1/health";
-        auto r = client.Send("GET", target);
+        auto r = client.Send("GET", target, "", {kAsSystem});
         if (r && r->status == 200) ++ok;
       }
     });
@@ -630,7 +668,7 @@ TEST_F(ServerTest, EachRequestWritesOneLogLine) {
   Start();
   TestClient client(server_->port());
   auto r = client.Send("GET", "/api/v1/tasks?as_of=2025-03-01&limit=2&token=hunter2", "",
-                       {{"X-Request-Id", "req-abc.42"}});
+                       {{"X-Request-Id", "req-abc.42"}, kAsSystem});
   ASSERT_TRUE(r.has_value());
   ASSERT_EQ(r->status, 400);  // token is not a parameter of this route
   EXPECT_EQ(r->Header("x-request-id"), "req-abc.42");
