@@ -161,4 +161,33 @@ std::vector<Id> AgencyHistory::Predecessors(Id agency, Date day) const {
   return result;
 }
 
+std::vector<AgencyHistory::HeldSpan> AgencyHistory::HeldBy(Id holder) const {
+  std::vector<Id> candidates{holder};
+  for (const auto& [predecessor, list] : by_predecessor_) {
+    if (predecessor != holder) candidates.push_back(predecessor);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  std::vector<HeldSpan> spans;
+  for (const Id agency : candidates) {
+    // The holder of `agency`'s work is constant between its change days.
+    const std::vector<Date> days = ChangeDays(agency);
+    for (size_t i = 0; i <= days.size(); ++i) {
+      std::optional<Date> from;
+      if (i > 0) from = days[i - 1];
+      std::optional<Date> to;
+      if (i < days.size()) to = days[i];
+      // Any day of the stretch tells its holder: its first, or the day
+      // before the first change.
+      const Date probe = from ? *from : days.empty() ? Date{} : days[0] - std::chrono::days(1);
+      if (ResolveOrLast(agency, probe) != holder) continue;
+      if (!spans.empty() && spans.back().agency == agency && spans.back().to == from) {
+        spans.back().to = to;  // adjacent: one span
+      } else {
+        spans.push_back({agency, from, to});
+      }
+    }
+  }
+  return spans;
+}
+
 }  // namespace dondoc::core

@@ -18,6 +18,7 @@
 // refuses such data before it is stored.
 #pragma once
 
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -57,6 +58,19 @@ class AgencyHistory {
   // The agencies whose open work `agency` holds on `day` (not `agency`
   // itself), so that a successor's list can also show its predecessors'.
   std::vector<Id> Predecessors(Id agency, Date day) const;
+
+  // When `agency`'s open work is held by some holder: the days [from, to)
+  // (unset: unbounded) on which it resolves to that holder.
+  struct HeldSpan {
+    Id agency = 0;
+    std::optional<Date> from;
+    std::optional<Date> to;
+  };
+  // Every agency whose work `holder` holds on some day, `holder` itself
+  // included (for the days before it passed its own work on), with those
+  // days; by agency, then day. Lets a store find the tasks a holder
+  // coordinates through its predecessors in one query.
+  std::vector<HeldSpan> HeldBy(Id holder) const;
 
   bool empty() const { return by_predecessor_.empty(); }
 

@@ -1104,37 +1104,39 @@ class Generator {
         }
         planned.push_back(planner.Plan(index, documents_[document], document_ids_[document]));
       }
-      std::vector<Id> ids;
+      // One bulk call per transaction: each timeline built once, the rows
+      // in big statements; the running counts are rebuilt at the end.
+      std::vector<store::NewTask> bulk;
+      bulk.reserve(planned.size());
       int64_t events = 0;
       int64_t coordinations = 0;
-      Status status = store_.Write([&](store::Transaction& tx) -> Status {
-        ids.clear();
-        events = 0;
-        coordinations = 0;
-        std::vector<Id> event_ids;
-        for (const PlannedTask& item : planned) {
-          core::Task task = item.task;
-          if (item.parent >= 0) {
-            task.parent_id = item.parent < start ? task_ids[static_cast<size_t>(item.parent)]
-                                                 : ids[static_cast<size_t>(item.parent - start)];
-          }
-          auto id = tx.AddTask(task, item.coordinations);
-          if (!id.ok()) return id.status();
-          ids.push_back(*id);
-          coordinations += static_cast<int64_t>(item.coordinations.size());
-          event_ids.clear();
-          for (const PlannedEvent& planned_event : item.events) {
-            core::TaskEvent event = planned_event.event;
-            event.task_id = *id;
-            if (planned_event.request >= 0) {
-              event.request_event_id = event_ids[static_cast<size_t>(planned_event.request)];
-            }
-            auto event_id = tx.AddTaskEvent(event);
-            if (!event_id.ok()) return event_id.status();
-            event_ids.push_back(*event_id);
-            ++events;
+      for (const PlannedTask& item : planned) {
+        store::NewTask& task = bulk.emplace_back();
+        task.task = item.task;
+        if (item.parent >= 0) {
+          if (item.parent < start) {
+            task.task.parent_id = task_ids[static_cast<size_t>(item.parent)];
+          } else {
+            task.parent_index = static_cast<size_t>(item.parent - start);
           }
         }
+        task.coordinating = item.coordinations;
+        coordinations += static_cast<int64_t>(item.coordinations.size());
+        for (const PlannedEvent& planned_event : item.events) {
+          store::NewTask::Event& event = task.events.emplace_back();
+          event.event = planned_event.event;
+          if (planned_event.request >= 0) {
+            event.request_index = static_cast<size_t>(planned_event.request);
+          }
+          ++events;
+        }
+      }
+      std::vector<Id> ids;
+      Status status = store_.Write([&](store::Transaction& tx) -> Status {
+        ids.clear();
+        auto added = tx.AddTasksInBulk(bulk);
+        if (!added.ok()) return added.status();
+        for (const store::NewTaskIds& task : *added) ids.push_back(task.task_id);
         return Status::Ok();
       });
       if (!status.ok()) return status;
@@ -1145,6 +1147,10 @@ class Generator {
       Progress("tasks " + std::to_string(end) + "/" + std::to_string(options_.tasks) + ", " +
                std::to_string(summary.events) + " events");
     }
+    Status status =
+        store_.Write([](store::Transaction& tx) -> Status { return tx.RebuildStatusTotals(); });
+    if (!status.ok()) return status;
+    Progress("status totals");
     return Status::Ok();
   }
 

@@ -1,5 +1,6 @@
 #include "store/postgres_conn.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <string>
@@ -334,6 +335,46 @@ Status PgConnection::ExecScript(std::string_view sql) {
   PGresult* result = PQexec(conn_, script.c_str());
   ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+    PQclear(result);
+    last_error_ = {};
+    return Status::Ok();
+  }
+  ExecError error;
+  std::string message = Trim(PQerrorMessage(conn_));
+  if (result != nullptr) {
+    const char* sqlstate = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    error.sqlstate = sqlstate != nullptr ? sqlstate : "";
+    PQclear(result);
+  }
+  error.conflict = error.sqlstate == "40001" || error.sqlstate == "40P01";
+  error.status = MakeStatus(CodeFor(error.sqlstate),
+                            "PostgreSQL at " + where_ + ": " + Redact(message, password_));
+  last_error_ = error;
+  return error.status;
+}
+
+Status PgConnection::CopyIn(std::string_view copy_sql, std::string_view data) {
+  const std::string statement(copy_sql);
+  PGresult* result = PQexec(conn_, statement.c_str());
+  const bool copying = result != nullptr && PQresultStatus(result) == PGRES_COPY_IN;
+  if (copying) {
+    PQclear(result);
+    // In pieces, so that libpq's buffer stays small.
+    constexpr size_t kPiece = size_t{1} << 20;
+    int sent = 1;
+    for (size_t at = 0; sent == 1 && at < data.size(); at += kPiece) {
+      const size_t size = std::min(kPiece, data.size() - at);
+      sent = PQputCopyData(conn_, data.data() + at, static_cast<int>(size));
+    }
+    if (sent == 1) sent = PQputCopyEnd(conn_, nullptr);
+    result = PQgetResult(conn_);
+    // Drain whatever follows (nothing after a COPY that ended).
+    for (PGresult* more = PQgetResult(conn_); more != nullptr; more = PQgetResult(conn_)) {
+      PQclear(more);
+    }
+  }
+  ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status == PGRES_COMMAND_OK) {
     PQclear(result);
     last_error_ = {};
     return Status::Ok();

@@ -102,6 +102,9 @@ class PgConnection {
   std::optional<Rows> Exec(std::string_view sql, const Params& params = {});
   // Runs a statement without parameters that may hold several commands.
   Status ExecScript(std::string_view sql);
+  // Runs `copy_sql` (COPY ... FROM STDIN) and sends `data` in COPY's text
+  // format: the bulk path's rows in one stream. Errors as ExecScript.
+  Status CopyIn(std::string_view copy_sql, std::string_view data);
   const ExecError& last_error() const { return last_error_; }
 
   // "host:port/database" for messages (no user, no password).

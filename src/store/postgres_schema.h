@@ -23,7 +23,7 @@
 
 namespace dondoc::store::pg {
 
-inline constexpr int kLatestSchemaVersion = 5;
+inline constexpr int kLatestSchemaVersion = 6;
 
 // pg_advisory_xact_lock key held while a migration step runs ("dondoc").
 inline constexpr int64_t kMigrationLockKey = 0x646f6e646f63;
@@ -37,8 +37,9 @@ struct Migration {
   bool rebuild_timelines = false;  // recompute task_timeline after the SQL
 };
 
-// Steps 1..kLatestSchemaVersion in order. There is no step 4: it was an
-// SQLite-only index; the version numbers stay the same in both dialects.
+// Steps 1..kLatestSchemaVersion in order. There is no step 4 (an SQLite
+// index, added here by step 6); the version numbers stay the same in both
+// dialects.
 const std::vector<Migration>& Migrations();
 
 }  // namespace dondoc::store::pg

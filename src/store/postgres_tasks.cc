@@ -5,13 +5,16 @@
 // write that can change them (a task, an event, a succession) rebuilds the
 // affected tasks' rows in the same transaction. A status as of day D is then
 // the stretch covering D (from_day <= D < to_day) and one CASE expression
-// that mirrors core::StatusOn.
+// that mirrors core::StatusOn; the same rebuild updates the running counts
+// (postgres_status_totals.cc).
 #include <set>
 #include <string>
 
 #include "core/period.h"
 #include "core/task_status.h"
+#include "store/held_by.h"
 #include "store/postgres_transaction.h"
+#include "store/status_totals.h"
 #include "text/vietnamese.h"
 
 namespace dondoc::store::pg {
@@ -285,10 +288,18 @@ Status PgTransaction::WriteTimeline(const core::Task& task,
   const Id task_id = task.id;
   const std::vector<core::TaskState> timeline =
       core::BuildTimelineWithHistory(task, events, *history_);
+  // The running counts change by the new stretches minus the old ones.
+  StatusDeltas deltas;
   if (replace) {
-    PG_RETURN_IF_ERROR(Query("DELETE FROM task_timeline WHERE task_id = $1", Params().Add(task_id),
-                             "clear task timeline")
-                           .status());
+    PG_ASSIGN_OR_RETURN(const Rows old,
+                        Query("DELETE FROM task_timeline WHERE task_id = $1 RETURNING from_day, "
+                              "to_day, lead_agency_id, deadline_day, completed_day",
+                              Params().Add(task_id), "clear task timeline"));
+    for (int row = 0; row < old.size(); ++row) {
+      deltas.Add(StretchRow{old.Int(row, 0), old.Int(row, 1), old.Int(row, 2), old.OptInt(row, 3),
+                            old.OptInt(row, 4)},
+                 -1, kOpenEnd);
+    }
   }
   // All stretches in one statement: parallel arrays unnested into rows.
   // Cancelled stretches are out of every count and list: not stored.
@@ -303,6 +314,7 @@ Status PgTransaction::WriteTimeline(const core::Task& task,
   };
   for (const core::TaskState& state : timeline) {
     if (state.cancelled) continue;
+    deltas.Add(StretchOf(state, kOpenEnd), +1, kOpenEnd);
     add(from_days, DayNumber(state.from));
     add(to_days, state.to ? DayNumber(*state.to) : kOpenEnd);
     add(leads, state.lead_agency_id);
@@ -310,26 +322,33 @@ Status PgTransaction::WriteTimeline(const core::Task& task,
     add(completions,
         state.completed_on ? std::optional(DayNumber(*state.completed_on)) : std::nullopt);
   }
-  if (from_days.size() == 1) return Status::Ok();
+  if (from_days.size() == 1) return ApplyStatusDeltas(deltas);
   for (std::string* array : {&from_days, &to_days, &leads, &deadlines, &completions}) {
     *array += '}';
   }
-  return Query(
-             "INSERT INTO task_timeline (task_id, from_day, to_day, lead_agency_id, deadline_day, "
-             "completed_day) SELECT $1, * FROM unnest($2::int[], $3::int[], $4::bigint[], "
-             "$5::int[], $6::int[])",
-             Params().Add(task_id).Add(from_days).Add(to_days).Add(leads).Add(deadlines).Add(
-                 completions),
-             "write task timeline")
-      .status();
+  PG_RETURN_IF_ERROR(
+      Query("INSERT INTO task_timeline (task_id, from_day, to_day, lead_agency_id, deadline_day, "
+            "completed_day) SELECT $1, * FROM unnest($2::int[], $3::int[], $4::bigint[], "
+            "$5::int[], $6::int[])",
+            Params().Add(task_id).Add(from_days).Add(to_days).Add(leads).Add(deadlines).Add(
+                completions),
+            "write task timeline")
+          .status());
+  return ApplyStatusDeltas(deltas);
 }
 
 Status PgTransaction::RebuildAllTimelines() {
   PG_ASSIGN_OR_RETURN(const Rows rows,
                       Query("SELECT id FROM tasks ORDER BY id", Params(), "list tasks"));
+  // Step 2 runs before status_totals exists: the deltas are skipped and the
+  // table, if any, is recomputed at the end.
+  totals_stale_ = true;
   for (int row = 0; row < rows.size(); ++row) {
     PG_RETURN_IF_ERROR(RebuildTimeline(rows.Int(row, 0)));
   }
+  PG_ASSIGN_OR_RETURN(const Rows exists, Query("SELECT to_regclass('status_totals') IS NOT NULL",
+                                               Params(), "look for status_totals"));
+  if (exists.Bool(0, 0)) return RebuildStatusTotals();
   return Status::Ok();
 }
 
@@ -359,12 +378,20 @@ Result<std::vector<TaskView>> PgTransaction::ListTasks(const TaskFilter& filter)
                     "WHERE tl.from_day <= $1 AND tl.to_day > $1";
   if (filter.agency_id) {
     const std::string agency = next();
-    sql += filter.include_coordinating
-               ? " AND (tl.lead_agency_id = " + agency +
-                     " OR EXISTS (SELECT 1 FROM coordinations c WHERE c.task_id = tl.task_id "
-                     "AND c.agency_id = " +
-                     agency + "))"
-               : " AND tl.lead_agency_id = " + agency;
+    if (filter.include_coordinating) {
+      // Also what the agency coordinates through its predecessors.
+      if (!history_) {
+        PG_ASSIGN_OR_RETURN(const std::vector<core::Succession> successions, ListSuccessions());
+        history_.emplace(successions);
+      }
+      std::string held = HeldCoordinationCondition(history_->HeldBy(*filter.agency_id), "$1");
+      if (held.empty()) held = "c.agency_id = " + agency;
+      sql += " AND (tl.lead_agency_id = " + agency +
+             " OR EXISTS (SELECT 1 FROM coordinations c WHERE c.task_id = tl.task_id AND (" + held +
+             ")))";
+    } else {
+      sql += " AND tl.lead_agency_id = " + agency;
+    }
     params.Add(*filter.agency_id);
   }
   if (filter.status) {
@@ -409,38 +436,6 @@ Result<std::vector<TaskView>> PgTransaction::ListTasks(const TaskFilter& filter)
     views.push_back(std::move(view));
   }
   return views;
-}
-
-Result<std::vector<core::AgencyStatusCounts>> PgTransaction::CountTaskStatuses(core::Date as_of) {
-  // One pass over the lead index, which holds every column read.
-  PG_ASSIGN_OR_RETURN(
-      const Rows rows,
-      Query("SELECT lead_agency_id, "
-            "count(*) FILTER (WHERE completed_day IS NOT NULL AND (deadline_day IS NULL OR "
-            "completed_day <= deadline_day)), "
-            "count(*) FILTER (WHERE completed_day IS NOT NULL AND completed_day > deadline_day), "
-            "count(*) FILTER (WHERE completed_day IS NULL AND (deadline_day IS NULL OR "
-            "deadline_day >= $1)), "
-            "count(*) FILTER (WHERE completed_day IS NULL AND deadline_day < $1), "
-            "count(*) FILTER (WHERE completed_day IS NULL AND deadline_day IS NULL), "
-            "count(*) "
-            "FROM task_timeline WHERE to_day > $1 AND from_day <= $1 "
-            "GROUP BY lead_agency_id ORDER BY lead_agency_id",
-            Params().Add(DayNumber(as_of)), "count task statuses"));
-  std::vector<core::AgencyStatusCounts> result;
-  result.reserve(rows.size());
-  for (int row = 0; row < rows.size(); ++row) {
-    core::AgencyStatusCounts counts;
-    counts.agency_id = rows.Int(row, 0);
-    counts.counts.done_on_time = rows.Int(row, 1);
-    counts.counts.done_late = rows.Int(row, 2);
-    counts.counts.open_in_time = rows.Int(row, 3);
-    counts.counts.open_overdue = rows.Int(row, 4);
-    counts.counts.no_deadline = rows.Int(row, 5);
-    counts.counts.total = rows.Int(row, 6);
-    result.push_back(counts);
-  }
-  return result;
 }
 
 }  // namespace dondoc::store::pg

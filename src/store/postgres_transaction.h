@@ -22,6 +22,7 @@
 
 #include "core/agency_history.h"
 #include "store/postgres_conn.h"
+#include "store/status_totals.h"
 #include "store/store.h"
 
 // Early returns for Status and Result values inside the PostgreSQL store.
@@ -104,7 +105,11 @@ class PgTransaction final : public Transaction {
   Status PutCalendarDay(const core::CalendarDay& day) override;
   Result<std::vector<core::CalendarDay>> ListCalendarDays(int year) override;
 
-  // Recomputes task_timeline for every task (migration step 2).
+  Result<std::vector<NewTaskIds>> AddTasksInBulk(const std::vector<NewTask>& tasks) override;
+  Status RebuildStatusTotals() override;
+
+  // Recomputes task_timeline for every task (migration step 2), then the
+  // running counts when their table exists.
   Status RebuildAllTimelines();
 
   // A statement failed with a serialization failure or deadlock: the
@@ -130,8 +135,19 @@ class PgTransaction final : public Transaction {
   Status WriteTimeline(const core::Task& task, const std::vector<core::TaskEvent>& events,
                        bool replace);
   Result<std::vector<core::TaskEvent>> EventsOf(Id task_id);
+  // Whether status_totals is stale (after a bulk load), read once.
+  Result<bool> TotalsStale();
+  // Adds `deltas` to status_totals unless it is stale.
+  Status ApplyStatusDeltas(const StatusDeltas& deltas);
+  Status MarkTotalsStale();
+  // The counts from the timeline scan (status_totals stale).
+  Result<std::vector<core::AgencyStatusCounts>> CountFromTimeline(core::Date as_of);
+  // COPY `rows` (COPY text format) into `table_and_columns`.
+  Status CopyRows(std::string_view table_and_columns, const std::string& rows,
+                  std::string_view what);
 
   PgConnection& db_;
+  std::optional<bool> totals_stale_;
   // Successions for timeline rebuilds, loaded once per transaction.
   std::optional<core::AgencyHistory> history_;
   // The first failed statement: PostgreSQL refuses everything after it.

@@ -248,12 +248,65 @@ CREATE INDEX documents_sha256 ON documents(source_sha256, id);
 CREATE INDEX documents_number ON documents(number, id) WHERE number IS NOT NULL;
 )sql";
 
+// The running four-way counts per agency (status_totals.h): a row per
+// agency and day on which its counts change, with the counts from that day
+// on; filled from the existing timelines (each stretch gives at most two
+// pieces, +1 on their first day, -1 on the day after their last, summed per
+// agency in day order). status_totals_state.stale = 1 after a bulk load
+// until the table is rebuilt; the counts then come from the timeline scan.
+constexpr std::string_view kVersion6 = R"sql(
+CREATE TABLE status_totals (
+  agency_id INTEGER NOT NULL REFERENCES agencies(id),
+  day INTEGER NOT NULL,
+  done_on_time INTEGER NOT NULL,
+  done_late INTEGER NOT NULL,
+  open_in_time INTEGER NOT NULL,
+  open_overdue INTEGER NOT NULL,
+  no_deadline INTEGER NOT NULL,
+  PRIMARY KEY (agency_id, day)
+) WITHOUT ROWID;
+CREATE TABLE status_totals_state (stale INTEGER NOT NULL);
+INSERT INTO status_totals_state (stale) VALUES (0);
+INSERT INTO status_totals (agency_id, day, done_on_time, done_late, open_in_time, open_overdue,
+                           no_deadline)
+WITH pieces(agency_id, first_day, end_day, kind) AS (
+  SELECT lead_agency_id, from_day, to_day,
+         CASE WHEN deadline_day IS NULL OR completed_day <= deadline_day THEN 0 ELSE 1 END
+  FROM task_timeline WHERE completed_day IS NOT NULL
+  UNION ALL
+  SELECT lead_agency_id, from_day, to_day, 4
+  FROM task_timeline WHERE completed_day IS NULL AND deadline_day IS NULL
+  UNION ALL
+  SELECT lead_agency_id, from_day, min(to_day, deadline_day + 1), 2
+  FROM task_timeline WHERE completed_day IS NULL AND from_day <= deadline_day
+  UNION ALL
+  SELECT lead_agency_id, max(from_day, deadline_day + 1), to_day, 3
+  FROM task_timeline WHERE completed_day IS NULL AND deadline_day + 1 < to_day),
+deltas(agency_id, day, kind, n) AS (
+  SELECT agency_id, first_day, kind, 1 FROM pieces
+  UNION ALL
+  SELECT agency_id, end_day, kind, -1 FROM pieces WHERE end_day < 2147483647),
+daily AS (
+  SELECT agency_id, day,
+         sum(CASE WHEN kind = 0 THEN n ELSE 0 END) AS on_time,
+         sum(CASE WHEN kind = 1 THEN n ELSE 0 END) AS late,
+         sum(CASE WHEN kind IN (2, 4) THEN n ELSE 0 END) AS in_time,
+         sum(CASE WHEN kind = 3 THEN n ELSE 0 END) AS overdue,
+         sum(CASE WHEN kind = 4 THEN n ELSE 0 END) AS undated
+  FROM deltas GROUP BY agency_id, day)
+SELECT agency_id, day,
+       sum(on_time) OVER w, sum(late) OVER w, sum(in_time) OVER w, sum(overdue) OVER w,
+       sum(undated) OVER w
+FROM daily
+WINDOW w AS (PARTITION BY agency_id ORDER BY day ROWS UNBOUNDED PRECEDING);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, kVersion1, false}, {2, kVersion2, true},  {3, kVersion3, false},
-      {4, kVersion4, false}, {5, kVersion5, false},
+      {4, kVersion4, false}, {5, kVersion5, false}, {6, kVersion6, false},
   };
   return kMigrations;
 }

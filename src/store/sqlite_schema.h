@@ -11,6 +11,10 @@
 //      for existing tasks by the step
 //   3  documents_fts: FTS5 over title and cleaned text with the "dondoc"
 //      tokenizer (sqlite_tokenizer.h), filled from existing documents
+//   4  task_timeline_lead_task: one agency's task page in task order
+//   5  indexes on documents (source_sha256, number) for ListDocuments
+//   6  status_totals: running four-way counts per agency and day
+//      (status_totals.h), filled from the existing timelines
 //
 // Dates are ISO text ("2024-06-30"), instants ISO UTC text, except in
 // task_timeline where days are integers (days since 1970-01-01) because the
@@ -22,7 +26,7 @@
 
 namespace dondoc::store::sqlite {
 
-inline constexpr int kLatestSchemaVersion = 5;
+inline constexpr int kLatestSchemaVersion = 6;
 
 struct Migration {
   int version = 0;  // the version this step produces

@@ -5,14 +5,17 @@
 // write that can change them (a task, an event, a succession) rebuilds the
 // affected tasks' rows in the same transaction. A status as of day D is then
 // the stretch covering D (from_day <= D < to_day) and one CASE expression
-// that mirrors core::StatusOn.
+// that mirrors core::StatusOn; the same rebuild updates the running counts
+// (sqlite_status_totals.cc).
 #include <algorithm>
 #include <set>
 #include <string>
 
 #include "core/period.h"
 #include "core/task_status.h"
+#include "store/held_by.h"
 #include "store/sqlite_transaction.h"
+#include "store/status_totals.h"
 #include "text/vietnamese.h"
 
 namespace dondoc::store::sqlite {
@@ -265,11 +268,24 @@ Status SqliteTransaction::RebuildTimeline(Id task_id) {
   const std::vector<core::TaskState> timeline =
       core::BuildTimelineWithHistory(task, events, *history_);
 
-  STORE_ASSIGN_OR_RETURN(Stmt clear, db_.Prepare("DELETE FROM task_timeline WHERE task_id = ?1"));
-  clear.Bind(1, task_id);
-  STORE_RETURN_IF_ERROR(clear.Run());
+  // The running counts change by the new stretches minus the old ones.
+  StatusDeltas deltas;
+  {
+    STORE_ASSIGN_OR_RETURN(
+        Stmt clear, db_.Prepare("DELETE FROM task_timeline WHERE task_id = ?1 RETURNING from_day, "
+                                "to_day, lead_agency_id, deadline_day, completed_day"));
+    clear.Bind(1, task_id);
+    while (true) {
+      STORE_ASSIGN_OR_RETURN(const bool row, clear.Step());
+      if (!row) break;
+      deltas.Add(
+          StretchRow{clear.Int(0), clear.Int(1), clear.Int(2), clear.OptInt(3), clear.OptInt(4)},
+          -1, kOpenEnd);
+    }
+  }
   for (const core::TaskState& state : timeline) {
     if (state.cancelled) continue;  // out of every count and list
+    deltas.Add(StretchOf(state, kOpenEnd), +1, kOpenEnd);
     STORE_ASSIGN_OR_RETURN(
         Stmt insert,
         db_.Prepare("INSERT INTO task_timeline (task_id, from_day, to_day, lead_agency_id, "
@@ -282,7 +298,7 @@ Status SqliteTransaction::RebuildTimeline(Id task_id) {
     if (state.completed_on) insert.Bind(6, DayNumber(*state.completed_on));
     STORE_RETURN_IF_ERROR(insert.Run());
   }
-  return Status::Ok();
+  return ApplyStatusDeltas(deltas);
 }
 
 Status SqliteTransaction::RebuildAllTimelines() {
@@ -295,7 +311,15 @@ Status SqliteTransaction::RebuildAllTimelines() {
       ids.push_back(stmt.Int(0));
     }
   }
+  // Step 2 runs before status_totals exists: the deltas are skipped and the
+  // table, if any, is recomputed at the end.
+  totals_stale_ = true;
   for (const Id id : ids) STORE_RETURN_IF_ERROR(RebuildTimeline(id));
+  STORE_ASSIGN_OR_RETURN(
+      Stmt exists,
+      db_.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'status_totals'"));
+  STORE_ASSIGN_OR_RETURN(const bool has_totals, exists.Step());
+  if (has_totals) return RebuildStatusTotals();
   return Status::Ok();
 }
 
@@ -316,11 +340,20 @@ Result<std::vector<TaskView>> SqliteTransaction::ListTasks(const TaskFilter& fil
                     std::string(kStatusExpression) +
                     " AS status FROM task_timeline tl JOIN tasks t ON t.id = tl.task_id "
                     "WHERE tl.from_day <= ?1 AND tl.to_day > ?1";
-  if (filter.agency_id) {
-    sql += filter.include_coordinating
-               ? " AND (tl.lead_agency_id = ?2 OR EXISTS (SELECT 1 FROM coordinations c "
-                 "WHERE c.task_id = tl.task_id AND c.agency_id = ?2))"
-               : " AND tl.lead_agency_id = ?2";
+  if (filter.agency_id && filter.include_coordinating) {
+    // Also what the agency coordinates through its predecessors.
+    if (!history_) {
+      STORE_ASSIGN_OR_RETURN(const std::vector<core::Succession> successions, ListSuccessions());
+      history_.emplace(successions);
+    }
+    std::string held = HeldCoordinationCondition(history_->HeldBy(*filter.agency_id), "?1");
+    if (held.empty()) held = "c.agency_id = ?2";
+    sql +=
+        " AND (tl.lead_agency_id = ?2 OR EXISTS (SELECT 1 FROM coordinations c "
+        "WHERE c.task_id = tl.task_id AND (" +
+        held + ")))";
+  } else if (filter.agency_id) {
+    sql += " AND tl.lead_agency_id = ?2";
   }
   if (filter.status) sql += " AND status = ?3";
   if (filter.document_id) sql += " AND t.document_id = ?4";
@@ -354,40 +387,6 @@ Result<std::vector<TaskView>> SqliteTransaction::ListTasks(const TaskFilter& fil
     view.completed_on = OptDay(stmt, kTaskColumnCount + 2);
     view.status = static_cast<core::TaskStatus>(stmt.Int(kTaskColumnCount + 3));
     views.push_back(std::move(view));
-  }
-}
-
-Result<std::vector<core::AgencyStatusCounts>> SqliteTransaction::CountTaskStatuses(
-    core::Date as_of) {
-  // One pass over the lead index, which holds every column read and comes
-  // grouped by agency (no sort).
-  STORE_ASSIGN_OR_RETURN(
-      Stmt stmt,
-      db_.Prepare("SELECT lead_agency_id, "
-                  "SUM(completed_day IS NOT NULL AND (deadline_day IS NULL OR completed_day <= "
-                  "deadline_day)), "
-                  "SUM(completed_day IS NOT NULL AND completed_day > deadline_day), "
-                  "SUM(completed_day IS NULL AND (deadline_day IS NULL OR deadline_day >= ?1)), "
-                  "SUM(completed_day IS NULL AND deadline_day < ?1), "
-                  "SUM(completed_day IS NULL AND deadline_day IS NULL), "
-                  "COUNT(*) "
-                  "FROM task_timeline INDEXED BY task_timeline_lead "
-                  "WHERE to_day > ?1 AND from_day <= ?1 "
-                  "GROUP BY lead_agency_id ORDER BY lead_agency_id"));
-  stmt.Bind(1, DayNumber(as_of));
-  std::vector<core::AgencyStatusCounts> result;
-  while (true) {
-    STORE_ASSIGN_OR_RETURN(const bool row, stmt.Step());
-    if (!row) return result;
-    core::AgencyStatusCounts counts;
-    counts.agency_id = stmt.Int(0);
-    counts.counts.done_on_time = stmt.Int(1);
-    counts.counts.done_late = stmt.Int(2);
-    counts.counts.open_in_time = stmt.Int(3);
-    counts.counts.open_overdue = stmt.Int(4);
-    counts.counts.no_deadline = stmt.Int(5);
-    counts.counts.total = stmt.Int(6);
-    result.push_back(counts);
   }
 }
 

@@ -16,6 +16,7 @@
 
 #include "core/agency_history.h"
 #include "store/sqlite_db.h"
+#include "store/status_totals.h"
 #include "store/store.h"
 
 // Early returns for Status and Result values inside the SQLite store.
@@ -95,7 +96,11 @@ class SqliteTransaction final : public Transaction {
   Status PutCalendarDay(const core::CalendarDay& day) override;
   Result<std::vector<core::CalendarDay>> ListCalendarDays(int year) override;
 
-  // Recomputes task_timeline for every task (migration step 2).
+  Result<std::vector<NewTaskIds>> AddTasksInBulk(const std::vector<NewTask>& tasks) override;
+  Status RebuildStatusTotals() override;
+
+  // Recomputes task_timeline for every task (migration step 2), then the
+  // running counts when their table exists.
   Status RebuildAllTimelines();
 
  private:
@@ -105,8 +110,16 @@ class SqliteTransaction final : public Transaction {
                             std::string_view what);
   Status RebuildTimeline(Id task_id);
   Result<std::vector<core::TaskEvent>> EventsOf(Id task_id);
+  // Whether status_totals is stale (after a bulk load), read once.
+  Result<bool> TotalsStale();
+  // Adds `deltas` to status_totals unless it is stale.
+  Status ApplyStatusDeltas(const StatusDeltas& deltas);
+  Status MarkTotalsStale();
+  // The counts from the timeline scan (status_totals stale).
+  Result<std::vector<core::AgencyStatusCounts>> CountFromTimeline(core::Date as_of);
 
   Connection& db_;
+  std::optional<bool> totals_stale_;
   // Successions for timeline rebuilds, loaded once per transaction.
   std::optional<core::AgencyHistory> history_;
 };

@@ -16,10 +16,13 @@
 //
 // Task statuses: the store keeps, beside each task's events, its timeline
 // (core::BuildTimeline), rebuilt in the same transaction whenever an event,
-// a task or a succession is added, so that counts as of any day are one
-// query. core/task_status.h is the reference the queries must agree with.
+// a task or a succession is added, and from the timelines the running
+// counts per agency and day (store/status_totals.h), so that counts as of
+// any day read one row per agency. core/task_status.h is the reference the
+// queries must agree with.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -76,6 +79,27 @@ struct TaskView {
   core::TaskStatus status = core::TaskStatus::kOpenInTime;
   std::optional<core::Date> deadline;  // in force on as_of
   std::optional<core::Date> completed_on;
+};
+
+// A task to add in bulk (Transaction::AddTasksInBulk) with its
+// coordinations and its events.
+struct NewTask {
+  core::Task task;  // id ignored
+  // An earlier task of the same call as the parent, instead of task.parent_id.
+  std::optional<size_t> parent_index;
+  std::vector<core::Coordination> coordinating;  // task_id ignored
+  struct Event {
+    core::TaskEvent event;  // task_id and request_event_id ignored
+    // The earlier event of this task that it answers (an extension request).
+    std::optional<size_t> request_index;
+  };
+  std::vector<Event> events;
+};
+
+// The ids given to a NewTask and to its events, in order.
+struct NewTaskIds {
+  Id task_id = 0;
+  std::vector<Id> event_ids;
 };
 
 class Transaction {
@@ -141,6 +165,19 @@ class Transaction {
   // Working calendar exceptions (holidays, swapped days), per year.
   virtual Status PutCalendarDay(const core::CalendarDay& day) = 0;
   virtual Result<std::vector<core::CalendarDay>> ListCalendarDays(int year) = 0;
+
+  // Bulk loading and the running status counts (store/status_totals.h).
+  //
+  // Adds tasks with their coordinations and events as AddTask and
+  // AddTaskEvent would, with the same checks (the first failure names the
+  // task's index and nothing is written), but each task's timeline is built
+  // once and the rows go in big statements (PostgreSQL: COPY). The running
+  // counts per agency are marked stale instead of being updated: counts stay
+  // exact (from the timelines) but slower until RebuildStatusTotals.
+  virtual Result<std::vector<NewTaskIds>> AddTasksInBulk(const std::vector<NewTask>& tasks) = 0;
+  // Recomputes the running counts per agency from the timelines in one
+  // statement and marks them current.
+  virtual Status RebuildStatusTotals() = 0;
 };
 
 class Store {

@@ -1316,6 +1316,33 @@ class History {
     return event.id;
   }
 
+  // Adds tasks with AddTasksInBulk; the reference gets the same facts.
+  std::vector<NewTaskIds> Bulk(const std::vector<NewTask>& tasks) {
+    Result<std::vector<NewTaskIds>> ids =
+        InWrite(store_, [&](Transaction& tx) { return tx.AddTasksInBulk(tasks); });
+    EXPECT_TRUE(ids.ok()) << ids.status().message();
+    if (!ids.ok()) return {};
+    EXPECT_EQ(ids->size(), tasks.size());
+    for (size_t i = 0; i < tasks.size() && i < ids->size(); ++i) {
+      core::Task task = tasks[i].task;
+      task.id = (*ids)[i].task_id;
+      if (tasks[i].parent_index) task.parent_id = (*ids)[*tasks[i].parent_index].task_id;
+      tasks_.push_back(task);
+      std::vector<core::TaskEvent>& events = events_[task.id];
+      EXPECT_EQ((*ids)[i].event_ids.size(), tasks[i].events.size());
+      for (size_t k = 0; k < tasks[i].events.size() && k < (*ids)[i].event_ids.size(); ++k) {
+        core::TaskEvent event = tasks[i].events[k].event;
+        event.id = (*ids)[i].event_ids[k];
+        event.task_id = task.id;
+        if (tasks[i].events[k].request_index) {
+          event.request_event_id = (*ids)[i].event_ids[*tasks[i].events[k].request_index];
+        }
+        events.push_back(event);
+      }
+    }
+    return std::move(ids).value();
+  }
+
   void Succession(Id predecessor, Id successor, Date effective) {
     core::Succession s;
     s.predecessor_id = predecessor;
@@ -1673,6 +1700,224 @@ TEST_P(StoreSuite, CountsMatchTheReferenceOnRandomHistories) {
       EXPECT_EQ(got, want) << core::FormatIsoDate(on);
     }
   }
+}
+
+// Random tasks for the bulk path: deadlines, completions (some entered
+// late), approved extensions answering a request, reassignments,
+// reopenings, cancellations, a parent in the same call.
+std::vector<NewTask> RandomBulk(std::mt19937& rng, const std::vector<Id>& agencies, Date origin,
+                                int count) {
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint32_t>(n)); };
+  auto day = [&](int offset) { return origin + std::chrono::days(offset); };
+  using K = core::TaskEventKind;
+  std::vector<NewTask> tasks;
+  for (int t = 0; t < count; ++t) {
+    NewTask& item = tasks.emplace_back();
+    const int assigned = pick(300);
+    std::optional<Date> deadline;
+    if (pick(4) != 0) deadline = day(assigned + pick(120));
+    const size_t lead = static_cast<size_t>(pick(static_cast<int>(agencies.size())));
+    item.task = MakeTask(agencies[lead], day(assigned), deadline,
+                         "Nhiệm vụ\tsố " + std::to_string(t) + "\nhai dòng");
+    if (t > 0 && pick(5) == 0) item.parent_index = static_cast<size_t>(pick(t));
+    if (pick(2) == 0) {
+      core::Coordination c;
+      c.agency_id = agencies[(lead + 1) % agencies.size()];
+      c.contribution = "phối hợp \\ số liệu";
+      item.coordinating.push_back(c);
+    }
+    const int events = pick(5);
+    for (int k = 0; k < events; ++k) {
+      const int effective = assigned + pick(200);
+      const int recorded = effective + (pick(3) == 0 ? pick(15) : 0);
+      NewTask::Event e;
+      switch (pick(6)) {
+        case 0:
+        case 1:
+          e.event = MakeEvent(0, K::kCompleted, day(effective), day(recorded));
+          break;
+        case 2: {
+          NewTask::Event request;
+          request.event = MakeEvent(0, K::kExtensionRequested, day(effective), day(effective));
+          request.event.deadline = day(assigned + pick(250));
+          item.events.push_back(request);
+          e.event = MakeEvent(0, K::kExtensionApproved, day(effective + 2), day(recorded + 2));
+          e.request_index = item.events.size() - 1;
+          break;
+        }
+        case 3:
+          e.event = MakeEvent(0, K::kReassigned, day(effective), day(recorded));
+          e.event.agency_id =
+              agencies[static_cast<size_t>(pick(static_cast<int>(agencies.size())))];
+          break;
+        case 4:
+          e.event = MakeEvent(0, K::kReopened, day(effective), day(recorded));
+          break;
+        default:
+          e.event = MakeEvent(0, pick(3) == 0 ? K::kCancelled : K::kComment, day(effective),
+                              day(recorded));
+          break;
+      }
+      item.events.push_back(e);
+    }
+  }
+  return tasks;
+}
+
+// The bulk path stores what AddTask and AddTaskEvent would, the counts stay
+// exact while the running totals are stale and after they are rebuilt, and
+// later writes (backdated events, a succession) keep them exact.
+TEST_P(StoreSuite, BulkLoadThenWritesKeepCountsExact) {
+  History h(store());
+  std::vector<Id> agencies;
+  for (int i = 0; i < 5; ++i) agencies.push_back(h.Agency("Đơn vị " + std::to_string(i)));
+  h.Succession(agencies[0], agencies[1], D("2024-05-01"));  // before the load
+  std::mt19937 rng(7);
+  const Date origin = D("2024-01-01");
+  const std::vector<NewTaskIds> ids = h.Bulk(RandomBulk(rng, agencies, origin, 60));
+  ASSERT_FALSE(HasFailure());
+  ASSERT_EQ(ids.size(), 60u);
+
+  // What was stored reads back as given.
+  ASSERT_OK_AND_ASSIGN(const core::Task first, InRead(store(), [&](Transaction& tx) {
+                         return tx.GetTask(ids[0].task_id);
+                       }));
+  EXPECT_EQ(first.text, h.tasks()[h.tasks().size() - 60].text);
+  for (const NewTaskIds& added : ids) {
+    ASSERT_OK_AND_ASSIGN(
+        const std::vector<core::TaskEvent> events,
+        InRead(store(), [&](Transaction& tx) { return tx.ListTaskEvents(added.task_id); }));
+    ASSERT_EQ(events.size(), added.event_ids.size());
+    for (size_t k = 0; k < events.size(); ++k) EXPECT_EQ(events[k].id, added.event_ids[k]);
+  }
+
+  const std::vector<Date> days = {D("2024-01-15"), D("2024-03-31"), D("2024-05-01"),
+                                  D("2024-07-20"), D("2024-12-31"), D("2025-06-30")};
+  auto all_match = [&](const char* when) {
+    for (const Date day : days) {
+      EXPECT_EQ(h.Stored(day), h.Reference(day)) << when << " " << core::FormatIsoDate(day);
+    }
+  };
+  all_match("stale after the bulk load");
+  ASSERT_OK(InWrite(store(), [](Transaction& tx) { return tx.RebuildStatusTotals(); }));
+  all_match("after the rebuild");
+
+  // Backdated events on loaded tasks: a completion entered months late, an
+  // extension approved after the deadline, a reassignment.
+  using K = core::TaskEventKind;
+  for (size_t i = 0; i < 10; ++i) {
+    const core::Task& task = h.tasks()[i];
+    core::TaskEvent e = MakeEvent(task.id,
+                                  i % 3 == 0   ? K::kCompleted
+                                  : i % 3 == 1 ? K::kExtensionApproved
+                                               : K::kReassigned,
+                                  task.assigned_on + std::chrono::days(10),
+                                  task.assigned_on + std::chrono::days(40));
+    if (e.kind == K::kExtensionApproved) e.deadline = task.assigned_on + std::chrono::days(90);
+    if (e.kind == K::kReassigned) e.agency_id = agencies[(i + 2) % agencies.size()];
+    h.Event(e);
+  }
+  // A merger after everything was loaded: successions rebuild timelines.
+  h.Succession(agencies[2], agencies[3], D("2024-08-01"));
+  // A new task the ordinary way.
+  h.Task(MakeTask(agencies[4], D("2024-02-02"), D("2024-02-20")));
+  ASSERT_FALSE(HasFailure());
+  all_match("after later writes");
+
+  // A second bulk load marks them stale again; still exact.
+  h.Bulk(RandomBulk(rng, agencies, origin, 10));
+  all_match("stale again");
+}
+
+TEST_P(StoreSuite, BulkLoadRefusesBadTasksAndWritesNothing) {
+  History h(store());
+  const Id a = h.Agency("Sở Xây dựng");
+  const Id b = h.Agency("Sở Y tế");
+  const Snapshot before = Take(store());
+  auto refuse = [&](std::vector<NewTask> tasks, const std::string& needle) {
+    ExpectInvalid(InWrite(store(), [&](Transaction& tx) { return tx.AddTasksInBulk(tasks); }),
+                  needle);
+    EXPECT_EQ(Take(store()), before) << needle;
+  };
+  NewTask good;
+  good.task = MakeTask(a, D("2024-03-01"), D("2024-06-30"));
+  NewTask bad = good;
+  bad.task.deadline = D("2024-02-01");
+  refuse({good, bad}, "bulk task 1");
+  bad = good;
+  bad.task.lead_agency_id = 99999;
+  refuse({good, bad}, "99999");
+  bad = good;
+  core::Coordination twice;
+  twice.agency_id = b;
+  bad.coordinating = {twice, twice};
+  refuse({bad}, "listed twice");
+  bad = good;
+  bad.parent_index = 0;  // itself
+  refuse({bad}, "parent index");
+  bad = good;
+  NewTask::Event reassigned;
+  reassigned.event = MakeEvent(0, core::TaskEventKind::kReassigned, D("2024-04-01"));
+  bad.events = {reassigned};  // without the new lead
+  refuse({good, bad}, "reassignment");
+  bad = good;
+  NewTask::Event approved;
+  approved.event = MakeEvent(0, core::TaskEventKind::kExtensionApproved, D("2024-04-01"));
+  approved.request_index = 0;  // itself
+  bad.events = {approved};
+  refuse({bad}, "request index");
+  // Nothing at all is fine and writes nothing.
+  ASSERT_OK_AND_ASSIGN(const std::vector<NewTaskIds> none, InWrite(store(), [](Transaction& tx) {
+                         return tx.AddTasksInBulk(std::vector<NewTask>{});
+                       }));
+  EXPECT_TRUE(none.empty());
+}
+
+// A coordinating agency that merged away passes its open coordinations to
+// its successor, as a lead passes its open tasks; completed work stays with
+// the agency that held it on the completion day.
+TEST_P(StoreSuite, ListTasksCoordinatingFollowsSuccessions) {
+  History h(store());
+  const Id planning = h.Agency("Sở Kế hoạch và Đầu tư", D("2000-01-01"), D("2024-07-01"));
+  const Id finance = h.Agency("Sở Tài chính");
+  const Id home = h.Agency("Sở Nội vụ");
+  const Id region = h.Agency("Sở Tài chính mới");
+  // Open, coordinated by planning.
+  const Id open = h.Task(MakeTask(home, D("2024-02-01"), D("2024-12-31"), "Mở"), {planning});
+  // Completed before the merger, coordinated by planning.
+  const Id done = h.Task(MakeTask(home, D("2024-02-01"), D("2024-12-31"), "Xong"), {planning});
+  h.Event(MakeEvent(done, core::TaskEventKind::kCompleted, D("2024-05-01")));
+  // Coordinated by finance itself.
+  const Id own = h.Task(MakeTask(home, D("2024-02-01"), std::nullopt, "Riêng"), {finance});
+  h.Succession(planning, finance, D("2024-07-01"));
+  ASSERT_FALSE(HasFailure());
+  auto list = [&](Id agency, const char* day) {
+    TaskFilter f;
+    f.as_of = D(day);
+    f.agency_id = agency;
+    f.include_coordinating = true;
+    std::vector<Id> ids;
+    Result<std::vector<TaskView>> views =
+        InRead(store(), [&](Transaction& tx) { return tx.ListTasks(f); });
+    EXPECT_TRUE(views.ok()) << views.status().message();
+    if (views.ok()) {
+      for (const TaskView& v : *views) ids.push_back(v.task.id);
+    }
+    return ids;
+  };
+  using Ids = std::vector<Id>;
+  EXPECT_EQ(list(planning, "2024-06-01"), (Ids{open, done}));
+  EXPECT_EQ(list(finance, "2024-06-01"), (Ids{own}));
+  EXPECT_EQ(list(planning, "2024-08-01"), (Ids{done}));
+  EXPECT_EQ(list(finance, "2024-08-01"), (Ids{open, own}));
+  // A chain: finance merges on; its successor then holds planning's work too.
+  h.Succession(finance, region, D("2024-10-01"));
+  ASSERT_FALSE(HasFailure());
+  EXPECT_EQ(list(finance, "2024-08-01"), (Ids{open, own}));
+  EXPECT_EQ(list(finance, "2024-11-01"), Ids{});
+  EXPECT_EQ(list(region, "2024-11-01"), (Ids{open, own}));
+  EXPECT_EQ(list(region, "2024-08-01"), Ids{});
+  EXPECT_EQ(list(home, "2024-11-01"), (Ids{open, done, own}));  // the lead
 }
 
 TEST_P(StoreSuite, BackupWritesAFile) {
