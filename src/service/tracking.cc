@@ -17,6 +17,14 @@ constexpr int kPageSize = 1000;
 class AgencyNames {
  public:
   explicit AgencyNames(store::Transaction& tx) : tx_(tx) {}
+  // Reads every agency in one query: cheaper than one read per id when
+  // most agencies are named (the dashboard).
+  Status LoadAll() {
+    Result<std::vector<core::Agency>> all = tx_.ListAgencies(std::nullopt);
+    if (!all.ok()) return all.status();
+    for (core::Agency& agency : *all) names_[agency.id] = std::move(agency.name);
+    return Status::Ok();
+  }
   Result<std::string> Name(core::Id id) {
     auto it = names_.find(id);
     if (it != names_.end()) return it->second;
@@ -127,6 +135,9 @@ Result<StatusReport> CountStatuses(store::Store& store, const Actor& actor, core
     Result<std::vector<core::AgencyStatusCounts>> counts = tx.CountTaskStatuses(as_of);
     if (!counts.ok()) return counts.status();
     AgencyNames names(tx);
+    if (counts->size() > 64) {
+      if (Status loaded = names.LoadAll(); !loaded.ok()) return loaded;
+    }
     for (const core::AgencyStatusCounts& c : *counts) {
       if (*only && c.agency_id != **only) continue;
       if (c.counts.total == 0) continue;
@@ -141,12 +152,17 @@ Result<StatusReport> CountStatuses(store::Store& store, const Actor& actor, core
       t.no_deadline += c.counts.no_deadline;
       t.total += c.counts.total;
     }
-    std::sort(report.by_agency.begin(), report.by_agency.end(),
-              [](const AgencyCounts& a, const AgencyCounts& b) {
-                const std::string ka = text::ComparisonKey(a.agency_name);
-                const std::string kb = text::ComparisonKey(b.agency_name);
-                return ka != kb ? ka < kb : a.agency_id < b.agency_id;
-              });
+    // By name: each key computed once (computing both keys in the
+    // comparator took most of the dashboard's time with 5 000 agencies).
+    std::vector<std::pair<std::string, AgencyCounts>> keyed;
+    keyed.reserve(report.by_agency.size());
+    for (AgencyCounts& row : report.by_agency) {
+      keyed.emplace_back(text::ComparisonKey(row.agency_name), std::move(row));
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second.agency_id < b.second.agency_id;
+    });
+    for (size_t i = 0; i < keyed.size(); ++i) report.by_agency[i] = std::move(keyed[i].second);
     return Status::Ok();
   });
   if (!s.ok()) return s;
