@@ -18,6 +18,7 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -41,8 +42,10 @@ enum class TokenKind { kWord, kSoft, kHard };
 struct Token {
   size_t begin = 0;
   size_t end = 0;
-  std::string key;  // ComparisonKey of a word; "và" for "&"; the character otherwise
-  int id = -1;      // Vocabulary id of `key`; -1 when no table has it
+  // ComparisonKey of a word; "và" for "&"; the character otherwise. A view
+  // of the word cache, of the text or of the caller's arena (see Tokenize).
+  std::string_view key;
+  int id = -1;  // Vocabulary id of `key`; -1 when no table has it
   TokenKind kind = TokenKind::kHard;
   bool capital = false;    // first letter upper case
   bool all_upper = false;  // every letter upper case (and at least two letters)
@@ -63,9 +66,18 @@ bool IsUpper(char32_t cp) {
   return text::SplitLetter(cp).upper;
 }
 
+// FNV-1a: words are a few bytes long, where it costs a fraction of the
+// library's general-purpose hash (this runs on every token).
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const {
+    uint64_t h = 14695981039346656037ULL;
+    for (const char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ULL;
+    }
+    return static_cast<size_t>(h);
+  }
 };
 
 // Ids of the keys the tables are made of, so that the matcher compares and
@@ -127,28 +139,42 @@ WordInfo ComputeInfo(std::string_view word, const Vocabulary* vocab) {
 // instructions; a document repeats a few thousand distinct words, and the
 // steps search the same paragraphs more than once, so each is folded once.
 // Ids belong to one gazetteer: another one starts the cache afresh. Bounded:
-// a text of endless distinct words only refills it.
-const WordInfo& InfoOf(std::string_view word, const Vocabulary& vocab) {
-  using Map = std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>>;
-  struct Cache {
-    uint64_t generation = 0;
-    Map words;
-  };
+// a text of endless distinct words only refills it. The cache is only
+// emptied between two Tokenize calls (StartWords), so the keys that tokens
+// point to stay put while the tokens live (map nodes do not move).
+using WordMap = std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>>;
+struct WordCache {
+  uint64_t generation = 0;
+  WordMap words;
+};
+WordCache& ThreadWordCache() {
+  thread_local WordCache cache;
+  return cache;
+}
+
+WordMap& StartWords(const Vocabulary& vocab) {
   constexpr size_t kMaxWords = size_t{1} << 16;
-  thread_local Cache cache;
-  if (cache.generation != vocab.generation()) {
+  WordCache& cache = ThreadWordCache();
+  if (cache.generation != vocab.generation() || cache.words.size() >= kMaxWords) {
     cache.words.clear();
     cache.generation = vocab.generation();
   }
-  auto it = cache.words.find(word);
-  if (it != cache.words.end()) return it->second;
-  if (cache.words.size() >= kMaxWords) cache.words.clear();
-  return cache.words.emplace(std::string(word), ComputeInfo(word, &vocab)).first->second;
+  return cache.words;
+}
+
+const WordInfo& InfoOf(WordMap& words, std::string_view word, const Vocabulary& vocab) {
+  auto it = words.find(word);
+  if (it != words.end()) return it->second;
+  return words.emplace(std::string(word), ComputeInfo(word, &vocab)).first->second;
 }
 
 // Tokens of `s`; with a vocabulary, their ids too (without one, as when the
-// tables are read, every id is -1).
-std::vector<Token> Tokenize(std::string_view s, const Vocabulary* vocab = nullptr) {
+// tables are read, every id is -1). Their keys are views of `s`, of the
+// thread's word cache (with a vocabulary) or of `arena` (without one): the
+// tokens must not outlive `s`, `arena` or the next Tokenize call.
+std::vector<Token> Tokenize(std::string_view s, const Vocabulary* vocab,
+                            std::deque<std::string>* arena) {
+  WordMap* words = vocab != nullptr ? &StartWords(*vocab) : nullptr;
   std::vector<Token> out;
   out.reserve(s.size() / 5 + 1);  // about one token per five bytes of Vietnamese
   size_t i = 0;
@@ -182,14 +208,14 @@ std::vector<Token> Tokenize(std::string_view s, const Vocabulary* vocab = nullpt
       t.kind = TokenKind::kWord;
       const std::string_view word = s.substr(at, end - at);
       if (vocab != nullptr) {
-        const WordInfo& info = InfoOf(word, *vocab);
+        const WordInfo& info = InfoOf(*words, word, *vocab);
         t.key = info.key;
         t.id = info.id;
         t.capital = info.capital;
         t.all_upper = info.all_upper;
       } else {
         WordInfo info = ComputeInfo(word, nullptr);
-        t.key = std::move(info.key);
+        t.key = arena->emplace_back(std::move(info.key));
         t.capital = info.capital;
         t.all_upper = info.all_upper;
       }
@@ -202,10 +228,10 @@ std::vector<Token> Tokenize(std::string_view s, const Vocabulary* vocab = nullpt
     } else {
       t.end = i;
       t.kind = IsSoft(cp) ? TokenKind::kSoft : TokenKind::kHard;
-      t.key.assign(s.substr(at, i - at));
+      t.key = s.substr(at, i - at);
       if (vocab != nullptr) t.id = vocab->IdOf(t.key);
     }
-    out.push_back(std::move(t));
+    out.push_back(t);
   }
   return out;
 }
@@ -223,7 +249,8 @@ using Keys = std::vector<Key>;
 // Word keys of a data string; "<place>" and "<province>" become placeholders.
 Keys KeysOf(std::string_view s) {
   Keys keys;
-  const std::vector<Token> tokens = Tokenize(s);
+  std::deque<std::string> arena;
+  const std::vector<Token> tokens = Tokenize(s, nullptr, &arena);
   bool soft = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
@@ -236,7 +263,7 @@ Keys KeysOf(std::string_view s) {
       if (tokens[i + 1].key == "province") keys.push_back({std::string(kProvinceKey), soft});
       i += 2;
     } else {
-      keys.push_back({t.key, soft});
+      keys.push_back({std::string(t.key), soft});
     }
     soft = false;
   }
@@ -376,8 +403,8 @@ struct Match {
 
 // Words that begin an agency or a title, and common words of headings; a
 // place name read from capitals stops there ("UBND TỈNH NĂM 2024").
-bool IsStopWord(const std::string& key) {
-  static const std::set<std::string> kStop = {
+bool IsStopWord(std::string_view key) {
+  static const std::set<std::string, std::less<>> kStop = {
       "và",     "các",   "của",  "sở",   "ban",   "ủy",     "ubnd",   "hđnd", "hội",   "bộ",
       "cục",    "chủ",   "giám", "thủ",  "chánh", "trưởng", "phó",    "văn",  "kho",   "báo",
       "đài",    "công",  "liên", "tỉnh", "huyện", "xã",     "phường", "thị",  "theo",  "tại",
@@ -737,7 +764,7 @@ std::vector<AgencyMention> TableGazetteer::FindImpl(std::string_view text,
 
 void TableGazetteer::FindInChunk(std::string_view text, size_t offset, bool require_capital,
                                  std::vector<AgencyMention>& out) const {
-  const std::vector<Token> t = Tokenize(text, &vocab_);
+  const std::vector<Token> t = Tokenize(text, &vocab_, nullptr);
   auto emit = [&](const Match& found, bool via_title) {
     const Entry& e = entries_[static_cast<size_t>(found.entry)];
     AgencyMention m;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/case.h"
+
 namespace dondoc::extract {
 namespace {
 
@@ -19,6 +21,26 @@ Span SpanOfText(const text::CleanedDocument& doc, const text::MappedText& t, siz
 }
 
 }  // namespace
+
+std::string_view DocumentContext::ParagraphLower(size_t i) const {
+  if (cache_.lower.size() != paragraphs().size()) {
+    cache_.lower.clear();
+    cache_.lower.resize(paragraphs().size());
+  }
+  std::optional<std::string>& lower = cache_.lower[i];
+  if (!lower) lower = text::LowerSameLength(ParagraphText(i));
+  return *lower;
+}
+
+const std::vector<AgencyMention>& DocumentContext::ParagraphMentions(size_t i) const {
+  if (cache_.mentions.size() != paragraphs().size()) {
+    cache_.mentions.clear();
+    cache_.mentions.resize(paragraphs().size());
+  }
+  std::optional<std::vector<AgencyMention>>& mentions = cache_.mentions[i];
+  if (!mentions) mentions = agencies->Find(ParagraphText(i));
+  return *mentions;
+}
 
 Span DocumentContext::SpanOf(size_t paragraph, size_t begin, size_t end) const {
   return SpanOfText(*doc, paragraphs()[paragraph].text, begin, end);

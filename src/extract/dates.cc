@@ -1,15 +1,19 @@
 // Dates, deadlines, periods and recurrences. A small lexer cuts the text into
-// words (lower-cased), number runs ("19/01/2023", "3/2024", "2021-2025") and
-// punctuation; each pattern below reads a bounded number of tokens from a
-// starting point, so every scan is linear in the text.
+// words, number runs ("19/01/2023", "3/2024", "2021-2025") and punctuation;
+// each pattern below reads a bounded number of tokens from a starting point,
+// so every scan is linear in the text. The patterns read a lower-cased copy
+// of the text (made once per search, or given by the caller), so a token is
+// a view of it and lexing copies nothing; offsets are the same in both.
 #include "extract/dates.h"
 
 #include "text/case.h"
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <iterator>
 #include <string>
 
 #include "text/utf8.h"
@@ -31,7 +35,7 @@ struct Tok {
   Kind kind = Kind::kEnd;
   size_t begin = 0;
   size_t end = 0;
-  std::string text;  // words lower-cased; numbers and punctuation as written
+  std::string_view text;  // a view of the lower-cased text; empty for overlong words
   bool Is(std::string_view w) const { return kind == Kind::kWord && text == w; }
   bool IsPunct(std::string_view p) const { return kind == Kind::kPunct && text == p; }
 };
@@ -51,9 +55,7 @@ size_t NumberSeparatorLen(std::string_view s, size_t i) {
   return 0;
 }
 
-std::string Lower(std::string_view w) { return text::LowerSameLength(w); }
-
-// The token at or after `pos`.
+// The token at or after `pos` of the lower-cased text `s`.
 Tok Lex(std::string_view s, size_t pos) {
   Tok t;
   while (pos < s.size()) {
@@ -80,7 +82,7 @@ Tok Lex(std::string_view s, size_t pos) {
     }
     t.kind = Kind::kNumber;
     t.end = e;
-    t.text = std::string(s.substr(pos, e - pos));
+    t.text = s.substr(pos, e - pos);
     return t;
   }
   size_t e = pos;
@@ -93,12 +95,12 @@ Tok Lex(std::string_view s, size_t pos) {
     }
     t.kind = Kind::kWord;
     t.end = e;
-    if (e - pos <= kMaxCueWordBytes) t.text = Lower(s.substr(pos, e - pos));
+    if (e - pos <= kMaxCueWordBytes) t.text = s.substr(pos, e - pos);
     return t;
   }
   t.kind = Kind::kPunct;
   t.end = e;
-  t.text = std::string(s.substr(pos, e - pos));
+  t.text = s.substr(pos, e - pos);
   return t;
 }
 
@@ -792,8 +794,8 @@ std::optional<RecurrenceMatch> ParseCadence(std::string_view s, const Tok& t, bo
 // fn returns the position to continue from (past a match) or 0 to step on.
 template <typename Fn>
 void ForEachToken(std::string_view s, Fn&& fn) {
-  std::string prev1;
-  std::string prev2;
+  std::string_view prev1;
+  std::string_view prev2;
   size_t pos = 0;
   while (pos < s.size()) {
     const Tok t = Lex(s, pos);
@@ -801,12 +803,12 @@ void ForEachToken(std::string_view s, Fn&& fn) {
     const size_t next = fn(t, prev1, prev2);
     if (next > t.begin) {
       pos = next;
-      prev1.clear();
-      prev2.clear();
+      prev1 = {};
+      prev2 = {};
       continue;
     }
-    prev2 = std::move(prev1);
-    prev1 = t.kind == Kind::kPunct ? std::string() : t.text;
+    prev2 = prev1;
+    prev1 = t.kind == Kind::kPunct ? std::string_view() : t.text;
     pos = t.end;
   }
 }
@@ -827,9 +829,11 @@ bool IsValidDate(int year, int month, int day) {
   return year >= 1 && year <= 9999 && day >= 1 && day <= DaysInMonth(year, month);
 }
 
-std::vector<DateMention> FindDates(std::string_view text, const Date* context) {
+std::vector<DateMention> FindDates(std::string_view original, const Date* context) {
+  const std::string lower = text::LowerSameLength(original);
+  const std::string_view text = lower;
   std::vector<DateMention> out;
-  ForEachToken(text, [&](const Tok& t, const std::string&, const std::string&) -> size_t {
+  ForEachToken(text, [&](const Tok& t, std::string_view, std::string_view) -> size_t {
     if (!t.Is("ngày") && t.kind != Kind::kNumber) return 0;
     const auto d = ParseDate(text, t.begin, context, false);
     if (!d) return 0;
@@ -840,108 +844,125 @@ std::vector<DateMention> FindDates(std::string_view text, const Date* context) {
 }
 
 std::vector<DeadlineMention> FindDeadlines(std::string_view text, const Date* context) {
+  return FindDeadlines(text, text::LowerSameLength(text), context);
+}
+
+std::vector<DeadlineMention> FindDeadlines(std::string_view original, std::string_view text,
+                                           const Date* context) {
   std::vector<DeadlineMention> out;
-  ForEachToken(
-      text, [&](const Tok& t, const std::string& prev1, const std::string& prev2) -> size_t {
-        const auto cue = ParseCue(text, t);
-        if (!cue) return 0;
-        // "tính đến ngày": an as-of date; "tầm nhìn đến năm 2050": a title.
-        if ((t.Is("đến") || t.Is("tới")) &&
-            (prev1 == "tính" || prev1 == "kế" || prev1 == "nhìn" || prev1 == "hướng" ||
-             prev1 == "cập" || (prev1 == "nhật" && prev2 == "cập"))) {
-          return 0;
-        }
-        const auto x = ParseTime(text, cue->end, context, true, 0);
-        if (!x) return 0;
-        if (x->kind == Extent::kYear && !x->year_written && !cue->within) return 0;
-        // "trước ngày 15/12 hằng năm" is a recurrence.
-        if (IsRecurrenceWord(Lex(text, x->end))) return 0;
-        DeadlineMention m;
-        m.begin = t.begin;
-        m.end = x->end;
-        m.deadline.text = std::string(text.substr(m.begin, m.end - m.begin));
-        m.deadline.date = cue->before ? DayBefore(*x) : EndDate(*x);
-        if (m.deadline.date &&
-            !IsValidDate(m.deadline.date->year, m.deadline.date->month, m.deadline.date->day)) {
-          m.deadline.date.reset();
-        }
-        out.push_back(std::move(m));
-        return x->end;
-      });
+  ForEachToken(text, [&](const Tok& t, std::string_view prev1, std::string_view prev2) -> size_t {
+    const auto cue = ParseCue(text, t);
+    if (!cue) return 0;
+    // "tính đến ngày": an as-of date; "tầm nhìn đến năm 2050": a title.
+    if ((t.Is("đến") || t.Is("tới")) &&
+        (prev1 == "tính" || prev1 == "kế" || prev1 == "nhìn" || prev1 == "hướng" ||
+         prev1 == "cập" || (prev1 == "nhật" && prev2 == "cập"))) {
+      return 0;
+    }
+    const auto x = ParseTime(text, cue->end, context, true, 0);
+    if (!x) return 0;
+    if (x->kind == Extent::kYear && !x->year_written && !cue->within) return 0;
+    // "trước ngày 15/12 hằng năm" is a recurrence.
+    if (IsRecurrenceWord(Lex(text, x->end))) return 0;
+    DeadlineMention m;
+    m.begin = t.begin;
+    m.end = x->end;
+    m.deadline.text = std::string(original.substr(m.begin, m.end - m.begin));
+    m.deadline.date = cue->before ? DayBefore(*x) : EndDate(*x);
+    if (m.deadline.date &&
+        !IsValidDate(m.deadline.date->year, m.deadline.date->month, m.deadline.date->day)) {
+      m.deadline.date.reset();
+    }
+    out.push_back(std::move(m));
+    return x->end;
+  });
   return out;
 }
 
 std::vector<RecurrenceMention> FindRecurrences(std::string_view text) {
+  return FindRecurrences(text, text::LowerSameLength(text));
+}
+
+std::vector<RecurrenceMention> FindRecurrences(std::string_view original, std::string_view text) {
   std::vector<RecurrenceMention> out;
-  ForEachToken(text,
-               [&](const Tok& t, const std::string& prev1, const std::string& prev2) -> size_t {
-                 auto m = ParseDayOfPeriod(text, t);
-                 if (!m) m = ParseCadence(text, t, prev1 == "cáo" && prev2 == "báo");
-                 if (!m) return 0;
-                 m->r.text = std::string(text.substr(m->begin, m->end - m->begin));
-                 out.push_back({m->r, m->begin, m->end});
-                 return m->end;
-               });
+  // Every pattern above needs one of these words: a cadence word (ParseEvery),
+  // "định kỳ", "báo cáo", "... lần" or "tháng cuối quý". Text without any
+  // (most task text) is not lexed at all. A new pattern adds its word here.
+  static constexpr std::string_view kNeeded[] = {"hằng", "hàng", "mỗi", "định",
+                                                 "cáo",  "lần",  "quý"};
+  if (std::none_of(std::begin(kNeeded), std::end(kNeeded),
+                   [&](std::string_view w) { return text.find(w) != std::string_view::npos; })) {
+    return out;
+  }
+  ForEachToken(text, [&](const Tok& t, std::string_view prev1, std::string_view prev2) -> size_t {
+    auto m = ParseDayOfPeriod(text, t);
+    if (!m) m = ParseCadence(text, t, prev1 == "cáo" && prev2 == "báo");
+    if (!m) return 0;
+    m->r.text = std::string(original.substr(m->begin, m->end - m->begin));
+    out.push_back({m->r, m->begin, m->end});
+    return m->end;
+  });
   return out;
 }
 
-std::optional<std::string> FindPeriod(std::string_view text, const Date* context) {
+std::optional<std::string> FindPeriod(std::string_view original, const Date* context) {
+  const std::string lower = text::LowerSameLength(original);
+  const std::string_view text = lower;
   std::optional<std::string> label;
-  ForEachToken(text,
-               [&](const Tok& t, const std::string& prev1, const std::string& prev2) -> size_t {
-                 if (label) return text.size();
-                 // Dates are not periods: skip them whole.
-                 if (t.Is("ngày") || t.kind == Kind::kNumber) {
-                   if (const auto d = ParseDate(text, t.begin, context, false)) return d->end;
-                 }
-                 // "so với (cùng kỳ) năm 2022" is the baseline, not the period.
-                 if (prev1 == "với" || (prev1 == "kỳ" && prev2 == "cùng")) return 0;
-                 if (t.kind != Kind::kWord && t.kind != Kind::kNumber) return 0;
-                 if (t.kind == Kind::kWord && !t.Is("năm") && !t.Is("quý") && !t.Is("tháng") &&
-                     !t.Is("sáu") && !t.Is("chín") && !t.Is("ba")) {
-                   return 0;
-                 }
-                 const auto x = ParseTime(text, t.begin, context, false, 0);
-                 if (!x || x->year == 0) return 0;
-                 if (x->kind == Extent::kYear && !x->year_written) return 0;
-                 char buf[32];
-                 switch (x->kind) {
-                   case Extent::kDate:
-                     return x->end;
-                   case Extent::kYear:
-                     std::snprintf(buf, sizeof buf, "%d", x->year);
-                     break;
-                   case Extent::kYears:
-                     std::snprintf(buf, sizeof buf, "%d-%d", x->year, x->year2);
-                     break;
-                   case Extent::kMonth:
-                     std::snprintf(buf, sizeof buf, "%d-%02d", x->year, x->month);
-                     break;
-                   case Extent::kQuarter:
-                     std::snprintf(buf, sizeof buf, "%d-Q%d", x->year, x->quarter);
-                     break;
-                   case Extent::kFirstMonths:
-                     if (x->count == 6) {
-                       std::snprintf(buf, sizeof buf, "%d-H1", x->year);
-                     } else if (x->count == 3) {
-                       std::snprintf(buf, sizeof buf, "%d-Q1", x->year);
-                     } else if (x->count == 12) {
-                       std::snprintf(buf, sizeof buf, "%d", x->year);
-                     } else {
-                       std::snprintf(buf, sizeof buf, "%d-M1-%d", x->year, x->count);
-                     }
-                     break;
-                   case Extent::kLastMonths:
-                     if (x->count == 6) {
-                       std::snprintf(buf, sizeof buf, "%d-H2", x->year);
-                     } else {
-                       std::snprintf(buf, sizeof buf, "%d-M%d-12", x->year, 13 - x->count);
-                     }
-                     break;
-                 }
-                 label = buf;
-                 return text.size();
-               });
+  ForEachToken(text, [&](const Tok& t, std::string_view prev1, std::string_view prev2) -> size_t {
+    if (label) return text.size();
+    // Dates are not periods: skip them whole.
+    if (t.Is("ngày") || t.kind == Kind::kNumber) {
+      if (const auto d = ParseDate(text, t.begin, context, false)) return d->end;
+    }
+    // "so với (cùng kỳ) năm 2022" is the baseline, not the period.
+    if (prev1 == "với" || (prev1 == "kỳ" && prev2 == "cùng")) return 0;
+    if (t.kind != Kind::kWord && t.kind != Kind::kNumber) return 0;
+    if (t.kind == Kind::kWord && !t.Is("năm") && !t.Is("quý") && !t.Is("tháng") && !t.Is("sáu") &&
+        !t.Is("chín") && !t.Is("ba")) {
+      return 0;
+    }
+    const auto x = ParseTime(text, t.begin, context, false, 0);
+    if (!x || x->year == 0) return 0;
+    if (x->kind == Extent::kYear && !x->year_written) return 0;
+    char buf[32];
+    switch (x->kind) {
+      case Extent::kDate:
+        return x->end;
+      case Extent::kYear:
+        std::snprintf(buf, sizeof buf, "%d", x->year);
+        break;
+      case Extent::kYears:
+        std::snprintf(buf, sizeof buf, "%d-%d", x->year, x->year2);
+        break;
+      case Extent::kMonth:
+        std::snprintf(buf, sizeof buf, "%d-%02d", x->year, x->month);
+        break;
+      case Extent::kQuarter:
+        std::snprintf(buf, sizeof buf, "%d-Q%d", x->year, x->quarter);
+        break;
+      case Extent::kFirstMonths:
+        if (x->count == 6) {
+          std::snprintf(buf, sizeof buf, "%d-H1", x->year);
+        } else if (x->count == 3) {
+          std::snprintf(buf, sizeof buf, "%d-Q1", x->year);
+        } else if (x->count == 12) {
+          std::snprintf(buf, sizeof buf, "%d", x->year);
+        } else {
+          std::snprintf(buf, sizeof buf, "%d-M1-%d", x->year, x->count);
+        }
+        break;
+      case Extent::kLastMonths:
+        if (x->count == 6) {
+          std::snprintf(buf, sizeof buf, "%d-H2", x->year);
+        } else {
+          std::snprintf(buf, sizeof buf, "%d-M%d-12", x->year, 13 - x->count);
+        }
+        break;
+    }
+    label = buf;
+    return text.size();
+  });
   return label;
 }
 

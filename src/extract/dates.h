@@ -40,6 +40,9 @@ struct DeadlineMention {
 // Deadline phrases in `text` ("trước ngày ...", "đến hết quý II năm 2024",
 // "hoàn thành trong tháng 9/2023", "chậm nhất ngày ...", "trong quý III").
 std::vector<DeadlineMention> FindDeadlines(std::string_view text, const Date* context);
+// The same, with `lower` = text::LowerSameLength(text) given by the caller.
+std::vector<DeadlineMention> FindDeadlines(std::string_view text, std::string_view lower,
+                                           const Date* context);
 
 struct RecurrenceMention {
   Recurrence recurrence;
@@ -48,6 +51,8 @@ struct RecurrenceMention {
 };
 
 std::vector<RecurrenceMention> FindRecurrences(std::string_view text);
+// The same, with `lower` = text::LowerSameLength(text) given by the caller.
+std::vector<RecurrenceMention> FindRecurrences(std::string_view text, std::string_view lower);
 
 // A period phrase ("năm 2023", "6 tháng đầu năm 2024", "quý II/2024",
 // "11 tháng đầu năm", "giai đoạn 2021-2025", "đến năm 2030") as a short

@@ -84,6 +84,7 @@ Extraction Extractor::Run(const text::CleanedDocument& original) const {
   Extraction out;
   out.document = ExtractHeader(ctx);
   ctx.date = out.document.date;
+  ctx.header = &out.document;
   out.references = ExtractReferences(ctx);
   out.tasks = ExtractTasks(ctx);
   out.targets = ExtractTargets(ctx);

@@ -378,7 +378,11 @@ std::optional<std::string> Signer(const DocumentContext& ctx) {
     const std::vector<Word> words = SplitWords(t);
     for (size_t k = 0; k < words.size(); ++k) {
       const size_t b = words[k].begin;
+      // A title in capitals starts with a capital letter: other words need
+      // not be compared with every title.
+      const bool capital = IsUpperAt(t, b);
       for (std::string_view title : kSignTitles) {
+        if (!capital) break;
         const size_t e = refscan::MatchCi(t, b, title);
         if (e != kNpos && AllCaps(t, b, e) && (e >= t.size() || t[e] == ' ')) {
           after_title = true;

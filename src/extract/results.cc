@@ -388,7 +388,7 @@ std::vector<ResultItem> ExtractResults(const DocumentContext& ctx) {
   std::vector<size_t> ends;
   for (size_t p = 0; p < ctx.paragraphs().size(); ++p) {
     const std::string_view text = ctx.ParagraphText(p);
-    const std::string lower = scan::Lower(text);
+    const std::string_view lower = ctx.ParagraphLower(p);
     // Plans and letters quote past results too ("Năm 2023, ... ước đạt X tỷ
     // đồng, bằng 92% kế hoạch"): outside a report only paragraphs that say
     // so in words are read, and never a target section.

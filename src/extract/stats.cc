@@ -157,8 +157,7 @@ int Counts(const TaskStats& s) {
 }
 
 // The date after "đến ngày" ("số liệu tính đến ngày 25/5/2023").
-std::optional<Date> AsOf(std::string_view text, const Date* context) {
-  const std::string lower = LowerSameLength(text);
+std::optional<Date> AsOf(std::string_view text, std::string_view lower, const Date* context) {
   const size_t at = lower.find("đến ngày");
   if (at == std::string::npos) return std::nullopt;
   const auto dates = FindDates(text.substr(at), context);
@@ -171,16 +170,16 @@ struct ParagraphCounts {
   std::vector<std::pair<Field, long>> fields;
 };
 
-ParagraphCounts ReadCounts(std::string_view text) {
+// `lower` is the paragraph lower-cased.
+ParagraphCounts ReadCounts(std::string_view lower) {
   ParagraphCounts out;
-  const std::string lower = LowerSameLength(text);
   if (!Contains(lower, "nhiệm vụ") && !Contains(lower, "hoàn thành")) return out;
   Status context = Status::kUnknown;
   // A number whose qualifier follows in the next segment: "580 nhiệm vụ
   // chưa hoàn thành, còn trong hạn".
   std::optional<long> pending;
   for (const Segment& seg : Segments(lower)) {
-    const std::string_view s = std::string_view(lower).substr(seg.begin, seg.end - seg.begin);
+    const std::string_view s = lower.substr(seg.begin, seg.end - seg.begin);
     const auto field = Classify(s, &context);
     auto count = CountIn(s);
     if (!count && field) count = pending;
@@ -260,7 +259,7 @@ std::vector<TaskStats> ExtractTaskStats(const DocumentContext& ctx) {
   const size_t n = ctx.paragraphs().size();
   size_t i = 0;
   while (i < n) {
-    if (ReadCounts(ctx.ParagraphText(i)).fields.empty()) {
+    if (ReadCounts(ctx.ParagraphLower(i)).fields.empty()) {
       ++i;
       continue;
     }
@@ -269,7 +268,7 @@ std::vector<TaskStats> ExtractTaskStats(const DocumentContext& ctx) {
     bool stop = false;
     // A count runs on over the following paragraphs while they add new fields.
     for (size_t j = i; j < n && j < i + 8 && !stop; ++j) {
-      const ParagraphCounts pc = ReadCounts(ctx.ParagraphText(j));
+      const ParagraphCounts pc = ReadCounts(ctx.ParagraphLower(j));
       if (pc.fields.empty()) break;
       for (const auto& [field, value] : pc.fields) {
         std::optional<long>* slot = Slot(stats, field);
@@ -287,7 +286,7 @@ std::vector<TaskStats> ExtractTaskStats(const DocumentContext& ctx) {
       continue;
     }
     for (size_t k = (i > 0 ? i - 1 : i); k <= last && !stats.as_of; ++k) {
-      stats.as_of = AsOf(ctx.ParagraphText(k), ctx.DateOrNull());
+      stats.as_of = AsOf(ctx.ParagraphText(k), ctx.ParagraphLower(k), ctx.DateOrNull());
     }
     stats.span = DocumentContext::Union(ctx.SpanOf(i), ctx.SpanOf(last));
     out.push_back(stats);
@@ -300,17 +299,19 @@ std::vector<ReportingRule> ExtractReportingRules(const DocumentContext& ctx) {
   std::vector<ReportingRule> out;
   if (ctx.doc == nullptr || ctx.agencies == nullptr) return out;
   std::vector<AgencyMention> lead_in;  // agencies of the last numbered lead-in
+  const std::vector<AgencyMention> none;
   for (size_t i = 0; i < ctx.paragraphs().size(); ++i) {
     const std::string_view text = ctx.ParagraphText(i);
-    const std::string lower = LowerSameLength(text);
+    const std::string_view lower = ctx.ParagraphLower(i);
     const tasks::MarkerInfo marker = tasks::ReadMarker(text);
     const bool bullet = marker.kind == tasks::Marker::kDash || marker.kind == tasks::Marker::kPlus;
-    std::vector<AgencyMention> mentions;
+    const std::vector<AgencyMention>* found = &none;
     std::optional<tasks::LeadClause> clause;
     if (Contains(lower, "báo cáo") || !bullet) {
-      mentions = ctx.agencies->Find(text);
-      clause = tasks::ParseLeadClause(text, lower, mentions, marker.text_begin);
+      found = &ctx.ParagraphMentions(i);
+      clause = tasks::ParseLeadClause(text, lower, *found, marker.text_begin);
     }
+    const std::vector<AgencyMention>& mentions = *found;
     if (!bullet && marker.kind != tasks::Marker::kNone) {
       lead_in = clause ? clause->leads : std::vector<AgencyMention>{};
     }
@@ -337,10 +338,10 @@ std::vector<ReportingRule> ExtractReportingRules(const DocumentContext& ctx) {
       while (end < text.size() && text[end] != ';' && !text.substr(end).starts_with("), ")) ++end;
       if (end < text.size() && text[end] == ')') ++end;
       const std::string_view part = text.substr(start, end - start);
-      const std::string_view part_lower = std::string_view(lower).substr(start, end - start);
+      const std::string_view part_lower = lower.substr(start, end - start);
       start = end + 1;
-      const auto recurrences = FindRecurrences(part);
-      auto deadlines = FindDeadlines(part, ctx.DateOrNull());
+      const auto recurrences = FindRecurrences(part, part_lower);
+      auto deadlines = FindDeadlines(part, part_lower, ctx.DateOrNull());
       std::erase_if(deadlines, [&](const DeadlineMention& d) { return !IsDueBy(d.deadline.text); });
       const std::optional<Cadence> kind = ReportKindCadence(part_lower);
       if (recurrences.empty() && deadlines.empty() && !kind) continue;

@@ -153,8 +153,7 @@ std::vector<Target> ExtractTargets(const DocumentContext& ctx) {
     const bool in_section = zone == scan::Zone::kTargets;
     if (!in_section && zones.is_report) continue;
     const std::string_view text = ctx.ParagraphText(p);
-    const std::string lower_owned = scan::Lower(text);
-    const std::string_view lower = lower_owned;
+    const std::string_view lower = ctx.ParagraphLower(p);
     size_t body = 0;
     std::optional<std::string> responsible = scan::LeadAgency(ctx, text, &body);
     // A lead covers the unnumbered paragraphs that continue its item.

@@ -400,8 +400,9 @@ DocumentZones ClassifyParagraphs(const DocumentContext& ctx) {
   }
   if (!z.is_report) {
     // The header step knows the kind even when the kind line is not a
-    // paragraph of the body.
-    const std::optional<std::string> kind = ExtractHeader(ctx).kind;
+    // paragraph of the body (run it here only when Extract has not).
+    const std::optional<std::string> kind =
+        ctx.header != nullptr ? ctx.header->kind : ExtractHeader(ctx).kind;
     z.is_report = kind && kind->starts_with("Báo cáo");
   }
   struct Open {
@@ -414,7 +415,7 @@ DocumentZones ClassifyParagraphs(const DocumentContext& ctx) {
   int prev_level = 6;
   for (size_t p = 0; p < n; ++p) {
     const std::string_view text = ctx.ParagraphText(p);
-    const std::string lower = Lower(text);
+    const std::string_view lower = ctx.ParagraphLower(p);
     int level = MarkerLevel(lower);
     const std::string_view trimmed = Trim(text);
     // An all-caps title under "Phần thứ ..." is the part's name.

@@ -105,6 +105,11 @@ bool EndsDocument(std::string_view lower) {
   return lower.substr(0, end).ends_with("./.");
 }
 
+// True when byte `pos` of `text` starts a character (or is its end).
+bool AtCharBoundary(std::string_view text, size_t pos) {
+  return pos >= text.size() || (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
+}
+
 size_t SentenceStart(std::string_view text, size_t pos) {
   const size_t limit = pos > tasks::kMaxSentence ? pos - tasks::kMaxSentence : 0;
   while (pos > limit) {
@@ -132,7 +137,7 @@ class TaskWalker {
     const std::string_view text = ctx_.ParagraphText(i);
     const tasks::MarkerInfo marker = tasks::ReadMarker(text);
     if (marker.text_begin >= text.size()) return;
-    const std::string lower = tasks::LowerSameLength(text);
+    const std::string_view lower = ctx_.ParagraphLower(i);
     // A heading broken over two paragraphs ("phối hợp với Giám đốc" /
     // "Công an tỉnh, ...:") goes on in the next one.
     const bool continues = dangling_ && marker.kind == Marker::kNone && !last_drafts_.empty();
@@ -147,7 +152,7 @@ class TaskWalker {
   }
 
   // Files paragraph `i` under the open headings; returns the tasks it went to.
-  std::vector<size_t> Place(size_t i, std::string_view text, const std::string& lower,
+  std::vector<size_t> Place(size_t i, std::string_view text, std::string_view lower,
                             const tasks::MarkerInfo& marker) {
     const size_t body = marker.text_begin;
     // Recipient lists ("Kính gửi:", "Nơi nhận:") name agencies but assign
@@ -166,7 +171,7 @@ class TaskWalker {
       while (!stack_.empty() && stack_.back().rank >= rank) stack_.pop_back();
     }
     const int rank = RankOf(marker, stack_);
-    const std::vector<AgencyMention> mentions = ctx_.agencies->Find(text);
+    const std::vector<AgencyMention>& mentions = ctx_.ParagraphMentions(i);
     std::optional<LeadClause> clause =
         FilterLeads(tasks::ParseLeadClause(text, lower, mentions, body));
     // A line of agencies alone under a dash or in body text is a list, not a heading.
@@ -195,12 +200,12 @@ class TaskWalker {
         ids.push_back(NewDraft(lead, umbrella.coordinating, whole, SectionOf(i, marker)));
       }
       umbrella.last_child = ids;
-      if (marker.kind != Marker::kNone) Push(rank, Mode::kAbsorb, marker, text, {}, {}, ids);
+      if (marker.kind != Marker::kNone) Push(rank, Mode::kAbsorb, marker, i, {}, {}, ids);
       return ids;
     }
     if (clause) {
       if (tasks::AnnouncesTaskList(lower)) {
-        Push(rank, Mode::kUmbrella, marker, text, clause->leads, clause->coordinating, {});
+        Push(rank, Mode::kUmbrella, marker, i, clause->leads, clause->coordinating, {});
         return {};
       }
       std::vector<size_t> ids;
@@ -208,7 +213,7 @@ class TaskWalker {
         ids.push_back(NewDraft(lead, {}, whole, SectionOf(i, marker)));
       }
       if (marker.kind != Marker::kNone || !clause->has_work) {
-        Push(rank, Mode::kAbsorb, marker, text, {}, {}, ids);
+        Push(rank, Mode::kAbsorb, marker, i, {}, {}, ids);
       }
       return ids;
     }
@@ -220,18 +225,19 @@ class TaskWalker {
         NewDraft(lead, {}, part, SectionOf(i, marker));
       }
     }
-    if (marker.kind != Marker::kNone) Push(rank, Mode::kPlain, marker, text, {}, {}, {});
+    if (marker.kind != Marker::kNone) Push(rank, Mode::kPlain, marker, i, {}, {}, {});
     return {};
   }
 
-  void Push(int rank, Mode mode, const tasks::MarkerInfo& marker, std::string_view text,
+  void Push(int rank, Mode mode, const tasks::MarkerInfo& marker, size_t paragraph,
             std::vector<AgencyMention> leads, std::vector<AgencyMention> coordinating,
             std::vector<size_t> drafts) {
     Scope s;
     s.rank = rank;
     s.mode = mode;
     s.label = marker.label;
-    auto deadlines = FindDeadlines(text, ctx_.DateOrNull());
+    auto deadlines = FindDeadlines(ctx_.ParagraphText(paragraph), ctx_.ParagraphLower(paragraph),
+                                   ctx_.DateOrNull());
     if (!deadlines.empty()) s.deadline = std::move(deadlines.front().deadline);
     s.leads = std::move(leads);
     s.coordinating = std::move(coordinating);
@@ -276,19 +282,37 @@ class TaskWalker {
     t.lead = d.lead.canonical;
     t.lead_as_written = d.lead.as_written;
     t.section = d.section;
+    // The parts' text joined by spaces, lower-cased from the paragraphs'
+    // copies (a part cut inside a character is lowered on its own).
     std::string joined;
+    std::string lower;
     size_t strict_from = std::string::npos;  // where the paragraphs after the first start
     for (const Part& p : d.parts) {
       const std::string_view s = ctx_.ParagraphText(p.paragraph).substr(p.begin, p.end - p.begin);
       if (!joined.empty()) {
         joined += ' ';
+        lower += ' ';
         if (strict_from == std::string::npos) strict_from = joined.size();
       }
       joined += s;
+      if (AtCharBoundary(ctx_.ParagraphText(p.paragraph), p.begin) &&
+          AtCharBoundary(ctx_.ParagraphText(p.paragraph), p.end)) {
+        lower += ctx_.ParagraphLower(p.paragraph).substr(p.begin, s.size());
+      } else {
+        lower += tasks::LowerSameLength(s);
+      }
       t.span = DocumentContext::Union(t.span, ctx_.SpanOf(p.paragraph, p.begin, p.end));
     }
-    const std::string lower = tasks::LowerSameLength(joined);
-    const std::vector<AgencyMention> mentions = ctx_.agencies->Find(joined);
+    // Coordinators are only read after "phối hợp", so without it the
+    // agencies need not be searched; a task read from one whole paragraph
+    // has that paragraph's mentions.
+    const bool whole = d.parts.size() == 1 && d.parts[0].begin == 0 &&
+                       d.parts[0].end == ctx_.ParagraphText(d.parts[0].paragraph).size();
+    const bool coordinated = lower.find(tasks::kCoordinateVerb) != std::string::npos;
+    std::vector<AgencyMention> found;
+    if (coordinated && !whole) found = ctx_.agencies->Find(joined);
+    const std::vector<AgencyMention>& mentions =
+        coordinated && whole ? ctx_.ParagraphMentions(d.parts[0].paragraph) : found;
     std::vector<AgencyMention> coordinating = d.coordinating;
     for (AgencyMention& m :
          tasks::FindCoordinators(lower, mentions, 0, joined.size(), strict_from)) {
@@ -302,13 +326,13 @@ class TaskWalker {
       }
       t.coordinating.push_back(m.canonical);
     }
-    auto deadlines = FindDeadlines(joined, ctx_.DateOrNull());
+    auto deadlines = FindDeadlines(joined, lower, ctx_.DateOrNull());
     if (!deadlines.empty()) {
       t.deadline = std::move(deadlines.front().deadline);
     } else {
       t.deadline = d.horizon;
     }
-    auto recurrences = FindRecurrences(joined);
+    auto recurrences = FindRecurrences(joined, lower);
     if (!recurrences.empty()) t.recurrence = std::move(recurrences.front().recurrence);
     t.text = std::move(joined);
     return t;

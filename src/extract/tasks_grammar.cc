@@ -335,7 +335,7 @@ std::vector<AgencyMention> FindCoordinators(std::string_view lower,
                                             size_t to, size_t strict_from) {
   std::vector<AgencyMention> out;
   to = std::min(to, lower.size());
-  constexpr std::string_view kVerb = "phối hợp";
+  constexpr std::string_view kVerb = kCoordinateVerb;
   size_t pos = from;
   while (pos < to) {
     const size_t hit = lower.find(kVerb, pos);

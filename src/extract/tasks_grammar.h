@@ -73,6 +73,8 @@ std::vector<LeadClause> FindInnerClauses(std::string_view text, std::string_view
 
 // Agencies named after "phối hợp (chặt chẽ) (với)" in [from, to). From
 // `strict_from` on, only where "phối hợp" opens a clause (after ". ; : -").
+// Without kCoordinateVerb in `lower` there are none, whatever `mentions` is.
+inline constexpr std::string_view kCoordinateVerb = "phối hợp";
 std::vector<AgencyMention> FindCoordinators(std::string_view lower,
                                             const std::vector<AgencyMention>& mentions, size_t from,
                                             size_t to, size_t strict_from = std::string_view::npos);

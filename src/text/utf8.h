@@ -23,13 +23,28 @@ inline size_t Utf8SequenceLength(unsigned char b) {
 
 // Decodes the code point at s[i] and advances i past it. On a malformed or
 // truncated sequence returns U+FFFD and advances by one byte.
-// Inline for ASCII: it runs on every character of every scan.
+// Inline for ASCII and for well-formed two- and three-byte sequences (every
+// Vietnamese letter): it runs on every character of every scan.
 char32_t NextCodePointMultiByte(std::string_view s, size_t& i);
 inline char32_t NextCodePoint(std::string_view s, size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
     return b0;
+  }
+  if ((b0 & 0xE0) == 0xC0 && i + 2 <= s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      i += 2;
+      return static_cast<char32_t>(((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu));
+    }
+  } else if ((b0 & 0xF0) == 0xE0 && i + 3 <= s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      i += 3;
+      return static_cast<char32_t>(((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+    }
   }
   return NextCodePointMultiByte(s, i);
 }

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "text/case.h"
+
 namespace dondoc::extract {
 namespace {
 
@@ -225,6 +227,35 @@ TEST(FindRecurrences, ReportNamedByItsPeriod) {
        {"báo cáo năm 2023", "báo cáo quý I", "báo cáo tháng 9", "báo cáo năm nay", "tháng, quý"}) {
     EXPECT_TRUE(FindRecurrences(text).empty()) << text;
   }
+}
+
+// The overloads that take the caller's lower-cased copy find the same, and
+// report the text as written (not lower-cased).
+TEST(FindRecurrences, WithCallersLowerCopy) {
+  const std::string text = "Báo cáo Trước Ngày 20 Hằng Tháng; hoàn thành Trước Ngày 15/6/2023";
+  const std::string lower = text::LowerSameLength(text);
+  const auto r = FindRecurrences(text, lower);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].recurrence.text, "Trước Ngày 20 Hằng Tháng");
+  EXPECT_EQ(r[0].recurrence.day, 20);
+  const auto d = FindDeadlines(text, lower, &kContext);
+  const auto direct = FindDeadlines(text, &kContext);
+  ASSERT_EQ(d.size(), direct.size());
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d.back().deadline.text, "hoàn thành Trước Ngày 15/6/2023");
+  EXPECT_EQ(d.back().deadline.text, direct.back().deadline.text);
+  EXPECT_EQ(Iso(d.back().deadline.date), "2023-06-15");
+}
+
+// Text without any of the words a recurrence needs has none; each of those
+// words still opens one.
+TEST(FindRecurrences, NeedsACadenceWord) {
+  EXPECT_TRUE(FindRecurrences("Sở Y tế chủ trì, hoàn thành trước ngày 20 tháng 5").empty());
+  EXPECT_EQ(OneRecurrence("Mỗi Tuần").rule, Cadence::kWeekly);
+  EXPECT_EQ(OneRecurrence("ĐỊNH KỲ tháng, quý").rule, Cadence::kMonthly);
+  EXPECT_EQ(OneRecurrence("1 tháng/lần").rule, Cadence::kMonthly);
+  EXPECT_EQ(OneRecurrence("trước ngày 10 tháng đầu QUÝ").rule, Cadence::kQuarterly);
+  EXPECT_EQ(OneRecurrence("BÁO CÁO tuần").rule, Cadence::kWeekly);
 }
 
 TEST(FindRecurrences, SixMonths) {

@@ -129,6 +129,30 @@ TEST(TasksGrammarTest, LowerSameLengthKeepsOffsets) {
   EXPECT_EQ(l, "giao sở y tế đề nghị");
 }
 
+// The context lower-cases and searches each paragraph once and hands out
+// the same copy to every step.
+TEST(TasksGrammarTest, ContextKeepsOneCopyPerParagraph) {
+  text::CleanOptions options;
+  options.repair = false;
+  auto doc =
+      text::Clean("1. GIAO Sở Tài chính chủ trì.\n\n2. Sở Xây dựng phối hợp.\n", options, nullptr);
+  ASSERT_TRUE(doc.ok());
+  DocumentContext ctx;
+  ctx.doc = &doc.value();
+  ctx.agencies = &Agencies();
+  ASSERT_EQ(ctx.paragraphs().size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(ctx.ParagraphLower(i), tasks::LowerSameLength(ctx.ParagraphText(i)));
+    EXPECT_EQ(ctx.ParagraphLower(i).data(), ctx.ParagraphLower(i).data());
+    const std::vector<AgencyMention>& m = ctx.ParagraphMentions(i);
+    EXPECT_EQ(&m, &ctx.ParagraphMentions(i));
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].canonical, Agencies().Find(ctx.ParagraphText(i))[0].canonical);
+  }
+  EXPECT_NE(ctx.ParagraphLower(0).find("giao sở tài chính"), std::string_view::npos);
+  EXPECT_EQ(ctx.ParagraphMentions(1)[0].canonical, "Sở Xây dựng");
+}
+
 TEST(TasksGrammarTest, ReadsMarkers) {
   EXPECT_EQ(tasks::ReadMarker("II. NHIỆM VỤ").kind, tasks::Marker::kRoman);
   EXPECT_EQ(tasks::ReadMarker("3. Sở Y tế").label, "3");

@@ -103,6 +103,33 @@ std::string Utf16(std::string_view utf8, bool le) {
 
 // --- Names -----------------------------------------------------------------
 
+// NextCodePoint's inline two- and three-byte paths agree with the general
+// decoder, also on truncated and malformed sequences.
+TEST(Utf8Test, NextCodePointInlineAgreesWithGeneralDecoder) {
+  const std::string cases[] = {
+      "a",    "\xC3\xA0", "\xC4\x91", "\xE1\xBB\x87", "\xE2\x80\x93", "\xF0\x9F\x98\x80",
+      "\xC3", "\xE1\xBB", "\xC3\x41", "\xE1\x41\x80", "\xE1\xBB\x41", "\x80",
+      "\xFF"};
+  for (const std::string& c : cases) {
+    size_t a = 0;
+    size_t b = 0;
+    const char32_t inline_cp = NextCodePoint(c, a);
+    const char32_t general = NextCodePointMultiByte(c, b);
+    if (static_cast<unsigned char>(c[0]) < 0x80) {
+      EXPECT_EQ(inline_cp, U'a');
+      continue;
+    }
+    EXPECT_EQ(inline_cp, general) << c.size();
+    EXPECT_EQ(a, b) << c.size();
+  }
+  size_t i = 0;
+  EXPECT_EQ(NextCodePoint("\xE1\xBB\x87", i), U'\u1EC7');  // ệ
+  EXPECT_EQ(i, 3u);
+  i = 0;
+  EXPECT_EQ(NextCodePoint("\xC3\x41", i), U'\uFFFD');  // a lead byte without its continuation
+  EXPECT_EQ(i, 1u);
+}
+
 TEST(DecodeTest, EncodingNamesRoundTrip) {
   for (Encoding e : {Encoding::kAuto, Encoding::kUtf8, Encoding::kUtf16Le, Encoding::kUtf16Be,
                      Encoding::kTcvn3, Encoding::kVni, Encoding::kWindows1258}) {
