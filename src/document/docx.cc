@@ -1,17 +1,29 @@
 // DOCX: word/document.xml walked in document order. What Word shows as text
 // is w:t inside runs; w:tab, w:br, w:noBreakHyphen are characters; field
 // codes, deleted text and the fallback copies of drawings are not shown.
+//
+// Text typed with a legacy Vietnamese font (TCVN3 ".VnTime", ".VnArial",
+// ...; VNI "VNI-Times", ...) is stored as the Windows-1252 reading of the
+// legacy bytes ("Bé c¸o" for "Báo cáo"). Such a run's text is turned back
+// into those bytes and decoded by the text layer (text/decode.h). The run's
+// font is its own w:rFonts, else its character style's, else its paragraph
+// style's (each following w:basedOn), else the document default.
 #include "document/docx.h"
 
 #include <pugixml.hpp>
 
+#include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "document/docx_numbering.h"
 #include "document/zip_archive.h"
+#include "text/decode.h"
+#include "text/legacy_tables.h"
+#include "text/utf8.h"
 
 namespace dondoc::document {
 namespace {
@@ -59,13 +71,105 @@ std::map<std::string, pugi::xml_node, std::less<>> NotesById(const pugi::xml_doc
   return out;
 }
 
+// The legacy encoding a font name stands for, if any.
+std::optional<text::Encoding> LegacyFontEncoding(std::string_view font) {
+  auto starts_with_ci = [&](std::string_view prefix) {
+    if (font.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+      const char a = font[i] >= 'A' && font[i] <= 'Z' ? static_cast<char>(font[i] + 32) : font[i];
+      if (a != prefix[i]) return false;
+    }
+    return true;
+  };
+  if (starts_with_ci(".vn")) return text::Encoding::kTcvn3;
+  if (starts_with_ci("vni-") || starts_with_ci("vni ")) return text::Encoding::kVni;
+  return std::nullopt;
+}
+
+// The font of an rPr (w:rFonts hAnsi, the font of letters past ASCII, else
+// ascii), or "" when it names none.
+std::string_view FontOf(pugi::xml_node rpr) {
+  const pugi::xml_node fonts = LocalChild(rpr, "rFonts");
+  if (!fonts) return {};
+  const std::string_view h = LocalAttribute(fonts, "hAnsi").value();
+  return h.empty() ? std::string_view(LocalAttribute(fonts, "ascii").value()) : h;
+}
+
+// Fonts named by styles.xml: each style's own or inherited font, and the
+// document default.
+class StyleFonts {
+ public:
+  explicit StyleFonts(const pugi::xml_document& styles) {
+    const pugi::xml_node root = styles.document_element();
+    if (!root) return;
+    for (pugi::xml_node n : root.children()) {
+      if (LocalName(n) == "style") {
+        Style& s = styles_[LocalAttribute(n, "styleId").value()];
+        s.font = FontOf(LocalChild(n, "rPr"));
+        s.based_on = LocalAttribute(LocalChild(n, "basedOn"), "val").value();
+      } else if (LocalName(n) == "docDefaults") {
+        default_ = FontOf(LocalChild(LocalChild(n, "rPrDefault"), "rPr"));
+      }
+    }
+  }
+
+  // The font of style `id`, following w:basedOn (a bounded chain); "" if none.
+  std::string_view Font(std::string_view id) const {
+    constexpr int kMaxChain = 16;
+    for (int i = 0; i < kMaxChain && !id.empty(); ++i) {
+      const auto it = styles_.find(id);
+      if (it == styles_.end()) break;
+      if (!it->second.font.empty()) return it->second.font;
+      id = it->second.based_on;
+    }
+    return {};
+  }
+  std::string_view Default() const { return default_; }
+
+ private:
+  struct Style {
+    std::string_view font;
+    std::string_view based_on;
+  };
+  std::map<std::string_view, Style, std::less<>> styles_;
+  std::string_view default_;
+};
+
+// The bytes whose Windows-1252 reading is `s`, or nullopt when `s` has a
+// character no byte stands for (then it is real Unicode, not legacy bytes).
+std::optional<std::string> Windows1252Bytes(std::string_view s) {
+  static const std::array<char32_t, 256> kChart = [] {
+    std::array<char32_t, 256> chart{};
+    for (int b = 0; b < 256; ++b) {
+      chart[static_cast<size_t>(b)] =
+          text::legacy::Windows1252ToUnicode(static_cast<unsigned char>(b));
+    }
+    return chart;
+  }();
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const char32_t cp = text::NextCodePoint(s, i);
+    if (cp < 0x100 && (cp < 0x80 || cp >= 0xA0 || kChart[cp] == text::legacy::kUndefined)) {
+      out += static_cast<char>(cp);  // Latin-1, or a C1 slot 1252 leaves unassigned
+      continue;
+    }
+    size_t b = 0x80;
+    while (b < 0xA0 && kChart[b] != cp) ++b;
+    if (b == 0xA0) return std::nullopt;
+    out += static_cast<char>(b);
+  }
+  return out;
+}
+
 class Renderer {
  public:
   Renderer(DocxNumbering* numbering, const pugi::xml_document& footnotes,
-           const pugi::xml_document& endnotes)
+           const pugi::xml_document& endnotes, const pugi::xml_document& styles)
       : numbering_(numbering),
         footnotes_(NotesById(footnotes, "footnote")),
-        endnotes_(NotesById(endnotes, "endnote")) {}
+        endnotes_(NotesById(endnotes, "endnote")),
+        styles_(styles) {}
 
   std::string Render(pugi::xml_node body) {
     Children(body, 0);
@@ -90,9 +194,16 @@ class Renderer {
       Paragraph(e, depth);
     } else if (name == "tbl") {
       Table(e, depth);
+    } else if (name == "r") {
+      const std::optional<text::Encoding> outer = legacy_;
+      legacy_ = LegacyFontEncoding(RunFont(e));
+      Children(e, depth);
+      legacy_ = outer;
     } else if (name == "t") {
       for (pugi::xml_node c : e.children()) {
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) Text(c.value());
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+          Text(legacy_ ? Legacy(c.value(), *legacy_) : std::string(c.value()));
+        }
       }
     } else if (name == "tab" || name == "ptab") {
       line_ += '\t';
@@ -113,6 +224,25 @@ class Renderer {
     }
   }
 
+  // The font a run is shown in (see the top of this file).
+  std::string_view RunFont(pugi::xml_node run) const {
+    const pugi::xml_node rpr = LocalChild(run, "rPr");
+    std::string_view font = FontOf(rpr);
+    if (font.empty()) font = styles_.Font(LocalAttribute(LocalChild(rpr, "rStyle"), "val").value());
+    if (font.empty()) font = styles_.Font(paragraph_style_);
+    if (font.empty()) font = styles_.Default();
+    return font;
+  }
+
+  // Text of a legacy-font run in UTF-8; as written when it is not legacy bytes.
+  static std::string Legacy(std::string_view s, text::Encoding encoding) {
+    const std::optional<std::string> bytes = Windows1252Bytes(s);
+    if (!bytes) return std::string(s);
+    Result<text::Decoded> decoded = text::Decode(*bytes, encoding);
+    if (!decoded.ok()) return std::string(s);
+    return std::string(decoded->text.text());
+  }
+
   void Text(std::string_view s) {
     for (const char c : s) {
       // A raw newline inside w:t is not a Word line break.
@@ -125,6 +255,8 @@ class Renderer {
     // before the one that holds it.
     std::string outer = std::move(line_);
     line_.clear();
+    const std::string_view outer_style = paragraph_style_;
+    paragraph_style_ = LocalAttribute(LocalChild(LocalChild(p, "pPr"), "pStyle"), "val").value();
     const std::string label = numbering_->Next(p);
     if (!label.empty()) line_ = label + ' ';
     Children(p, depth);
@@ -135,6 +267,7 @@ class Renderer {
       EmitLine();
     }
     line_ = std::move(outer);
+    paragraph_style_ = outer_style;
   }
 
   void EmitLine() {
@@ -209,6 +342,9 @@ class Renderer {
   DocxNumbering* numbering_;
   std::map<std::string, pugi::xml_node, std::less<>> footnotes_;
   std::map<std::string, pugi::xml_node, std::less<>> endnotes_;
+  StyleFonts styles_;
+  std::string_view paragraph_style_;      // w:pStyle of the paragraph being rendered
+  std::optional<text::Encoding> legacy_;  // the current run's legacy font encoding
   std::string out_;
   std::string line_;                // the paragraph being rendered
   std::string cell_;                // the table cell being rendered
@@ -241,7 +377,7 @@ Result<ExtractedText> ReadDocx(std::string_view bytes, const ReadOptions& option
   DocxNumbering labels(numbering.xml, styles.xml);
   ExtractedText out;
   out.format = Format::kDocx;
-  out.text = Renderer(&labels, footnotes.xml, endnotes.xml).Render(body);
+  out.text = Renderer(&labels, footnotes.xml, endnotes.xml, styles.xml).Render(body);
   return out;
 }
 

@@ -8,11 +8,14 @@
 #include "document/fixtures.h"
 #include "document/reader.h"
 #include "text/clean.h"
+#include "text/legacy_tables.h"
+#include "text/utf8.h"
 
 namespace dondoc::document {
 namespace {
 
 using testing::FootnoteReference;
+using testing::kWordNs;
 using testing::MakeZip;
 using testing::WordDocument;
 using testing::WordFootnotes;
@@ -143,6 +146,59 @@ TEST(DocxTest, SkipsDeletedTextFieldCodesAndProperties) {
   Result<ExtractedText> r = ReadDocument(MakeZip({{"word/document.xml", WordDocument(body)}}), {});
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->text, "Báo cáo mới quý I\ndòng sau\n\nHết.\n");
+}
+
+// "Báo cáo kết quả" in TCVN3 bytes as Word stores them for a .VnTime run:
+// the Windows-1252 reading of each byte.
+constexpr const char* kTcvn3AsStored = "B\u00B8o c\u00B8o k\u00D5t qu\u00B6";
+
+TEST(DocxTest, DecodesRunsInLegacyVietnameseFonts) {
+  // The run's own font, its character style, its paragraph style (through
+  // w:basedOn) and the document default all count; Unicode text in a
+  // legacy font (a document converted already) stays as it is.
+  const std::string styles =
+      std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:styles ") + kWordNs +
+      "><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" "
+      "w:hAnsi=\"Times New Roman\"/></w:rPr></w:rPrDefault></w:docDefaults>"
+      "<w:style w:styleId=\"Abc\"><w:rPr><w:rFonts w:ascii=\".VnArial\" "
+      "w:hAnsi=\".VnArial\"/></w:rPr></w:style>"
+      "<w:style w:styleId=\"AbcBody\"><w:basedOn w:val=\"Abc\"/></w:style>"
+      "<w:style w:styleId=\"AbcChar\"><w:rPr><w:rFonts w:hAnsi=\".VnTime\"/></w:rPr></w:style>"
+      "</w:styles>";
+  const std::string run_font =
+      "<w:r><w:rPr><w:rFonts w:ascii=\".VnTime\" w:hAnsi=\".VnTime\"/>"
+      "</w:rPr><w:t>" +
+      std::string(kTcvn3AsStored) + "</w:t></w:r>";
+  const std::string char_style = "<w:r><w:rPr><w:rStyle w:val=\"AbcChar\"/></w:rPr><w:t>" +
+                                 std::string(kTcvn3AsStored) + "</w:t></w:r>";
+  const std::string body =
+      "<w:p>" + run_font + "</w:p><w:p>" + char_style + "</w:p>" +
+      WordParagraph({kTcvn3AsStored}, "<w:pPr><w:pStyle w:val=\"AbcBody\"/></w:pPr>") +
+      WordParagraph({"Kết quả \u00B8"}) +
+      WordParagraph({"Kết quả"}, "<w:pPr><w:pStyle w:val=\"Abc\"/></w:pPr>");
+  Result<ExtractedText> r = ReadDocument(
+      MakeZip({{"word/document.xml", WordDocument(body)}, {"word/styles.xml", styles}}), {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->text,
+            "Báo cáo kết quả\nBáo cáo kết quả\nBáo cáo kết quả\nKết quả \u00B8\nKết quả\n");
+}
+
+TEST(DocxTest, DecodesRunsInVniFonts) {
+  // "đi" in VNI-Windows: đ is one byte; find it in the code chart.
+  unsigned char d = 0;
+  for (int b = 0x80; b < 0x100; ++b) {
+    const text::legacy::VniChars c = text::legacy::VniToUnicode(static_cast<unsigned char>(b));
+    if (c.first == U'\u0111' && c.second == 0) d = static_cast<unsigned char>(b);
+  }
+  ASSERT_NE(d, 0);
+  const std::string stored = text::Utf8(text::legacy::Windows1252ToUnicode(d)) + "i";
+  const std::string body =
+      "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"VNI-Times\" "
+      "w:hAnsi=\"VNI-Times\"/></w:rPr><w:t>" +
+      stored + "</w:t></w:r></w:p>";
+  Result<ExtractedText> r = ReadDocument(MakeZip({{"word/document.xml", WordDocument(body)}}), {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->text, "đi\n");
 }
 
 void ExpectInvalid(const std::string& bytes, const std::string& needle,
