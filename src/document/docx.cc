@@ -24,6 +24,7 @@
 #include "text/decode.h"
 #include "text/legacy_tables.h"
 #include "text/utf8.h"
+#include "text/vietnamese.h"
 
 namespace dondoc::document {
 namespace {
@@ -71,8 +72,15 @@ std::map<std::string, pugi::xml_node, std::less<>> NotesById(const pugi::xml_doc
   return out;
 }
 
-// The legacy encoding a font name stands for, if any.
-std::optional<text::Encoding> LegacyFontEncoding(std::string_view font) {
+// A legacy Vietnamese font: its encoding, and whether it draws every letter
+// as a capital (the TCVN3 "H" fonts, .VnTimeH, .VnArialH: TCVN3 has no
+// toned capitals, so headings were typed in lower case in those fonts).
+struct LegacyFont {
+  text::Encoding encoding = text::Encoding::kTcvn3;
+  bool capitals = false;
+};
+
+std::optional<LegacyFont> LegacyFontOf(std::string_view font) {
   auto starts_with_ci = [&](std::string_view prefix) {
     if (font.size() < prefix.size()) return false;
     for (size_t i = 0; i < prefix.size(); ++i) {
@@ -81,9 +89,27 @@ std::optional<text::Encoding> LegacyFontEncoding(std::string_view font) {
     }
     return true;
   };
-  if (starts_with_ci(".vn")) return text::Encoding::kTcvn3;
-  if (starts_with_ci("vni-") || starts_with_ci("vni ")) return text::Encoding::kVni;
+  if (starts_with_ci(".vn")) return LegacyFont{text::Encoding::kTcvn3, font.ends_with('H')};
+  if (starts_with_ci("vni-") || starts_with_ci("vni ")) {
+    return LegacyFont{text::Encoding::kVni, false};
+  }
   return std::nullopt;
+}
+
+// `s` with its letters in capitals (ASCII and Vietnamese letters).
+std::string Capitals(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = text::NextCodePoint(s, i);
+    if (cp >= 'a' && cp <= 'z') {
+      cp -= 0x20;
+    } else if (const text::LetterParts p = text::SplitLetter(cp); p.is_vietnamese_letter) {
+      if (const char32_t upper = text::ComposeLetter(p.base, p.tone, true); upper != 0) cp = upper;
+    }
+    text::AppendUtf8(cp, out);
+  }
+  return out;
 }
 
 // The font of an rPr (w:rFonts hAnsi, the font of letters past ASCII, else
@@ -195,8 +221,8 @@ class Renderer {
     } else if (name == "tbl") {
       Table(e, depth);
     } else if (name == "r") {
-      const std::optional<text::Encoding> outer = legacy_;
-      legacy_ = LegacyFontEncoding(RunFont(e));
+      const std::optional<LegacyFont> outer = legacy_;
+      legacy_ = LegacyFontOf(RunFont(e));
       Children(e, depth);
       legacy_ = outer;
     } else if (name == "t") {
@@ -235,12 +261,13 @@ class Renderer {
   }
 
   // Text of a legacy-font run in UTF-8; as written when it is not legacy bytes.
-  static std::string Legacy(std::string_view s, text::Encoding encoding) {
+  static std::string Legacy(std::string_view s, const LegacyFont& font) {
     const std::optional<std::string> bytes = Windows1252Bytes(s);
     if (!bytes) return std::string(s);
-    Result<text::Decoded> decoded = text::Decode(*bytes, encoding);
+    Result<text::Decoded> decoded = text::Decode(*bytes, font.encoding);
     if (!decoded.ok()) return std::string(s);
-    return std::string(decoded->text.text());
+    const std::string_view utf8 = decoded->text.text();
+    return font.capitals ? Capitals(utf8) : std::string(utf8);
   }
 
   void Text(std::string_view s) {
@@ -343,8 +370,8 @@ class Renderer {
   std::map<std::string, pugi::xml_node, std::less<>> footnotes_;
   std::map<std::string, pugi::xml_node, std::less<>> endnotes_;
   StyleFonts styles_;
-  std::string_view paragraph_style_;      // w:pStyle of the paragraph being rendered
-  std::optional<text::Encoding> legacy_;  // the current run's legacy font encoding
+  std::string_view paragraph_style_;  // w:pStyle of the paragraph being rendered
+  std::optional<LegacyFont> legacy_;  // the current run's legacy font
   std::string out_;
   std::string line_;                // the paragraph being rendered
   std::string cell_;                // the table cell being rendered

@@ -183,6 +183,17 @@ TEST(DocxTest, DecodesRunsInLegacyVietnameseFonts) {
             "Báo cáo kết quả\nBáo cáo kết quả\nBáo cáo kết quả\nKết quả \u00B8\nKết quả\n");
 }
 
+TEST(DocxTest, TcvnCapitalFontsGiveCapitals) {
+  // .VnTimeH draws the lower-case TCVN3 letters as capitals.
+  const std::string body =
+      "<w:p><w:r><w:rPr><w:rFonts w:ascii=\".VnTimeH\" "
+      "w:hAnsi=\".VnTimeH\"/></w:rPr><w:t>" +
+      std::string(kTcvn3AsStored) + "</w:t></w:r></w:p>";
+  Result<ExtractedText> r = ReadDocument(MakeZip({{"word/document.xml", WordDocument(body)}}), {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->text, "BÁO CÁO KẾT QUẢ\n");
+}
+
 TEST(DocxTest, DecodesRunsInVniFonts) {
   // "đi" in VNI-Windows: đ is one byte; find it in the code chart.
   unsigned char d = 0;
