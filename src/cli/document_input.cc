@@ -52,6 +52,7 @@ int ExitCodeFor(const Status& status) {
     case StatusCode::kInvalidInput:
     case StatusCode::kNotFound:
     case StatusCode::kPermissionDenied:
+    case StatusCode::kConflict:
       return kExitUsage;
     default:
       return kExitInternal;

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "http/settings.h"
 #include "service/demo_data.h"
 #include "service/import.h"
+#include "service/import_jobs.h"
 
 namespace dondoc::cli {
 namespace {
@@ -111,6 +113,15 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   settings->api.authenticate = [](const http::Request&) -> http::HttpResult<service::Actor> {
     return service::Actor::System();
   };
+  // Uploaded documents are imported on their own threads
+  // (service/import_jobs.h); made here so that a stop lets the import in
+  // progress finish (one transaction) after the server has stopped.
+  service::ImportJobsOptions import_options;
+  import_options.import.province = settings->api.province;
+  auto imports = service::ImportJobs::Create(**db, import_options);
+  if (!imports.ok()) return Fail("serve", imports.status(), err);
+  const std::shared_ptr<service::ImportJobs> import_jobs = std::move(imports.value());
+  settings->api.imports = import_jobs;
   http::Router router;
   if (Status s = http::AddApiRoutes(router, **db, settings->api); !s.ok()) {
     return Fail("serve", s, err);
@@ -130,6 +141,7 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   signals_context.run();
   const auto started = std::chrono::steady_clock::now();
   const int unfinished = server.Shutdown();
+  import_jobs->Shutdown();  // queued imports fail; a running one finishes
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
   err << "dondoc serve: stopped on signal " << signal_number << " in " << took.count() << " ms";

@@ -19,6 +19,8 @@ enum class StatusCode {
   kIoError,           // the operating system refused a read or write
   kInternal,          // a bug or an unexpected state inside dondoc
   kPermissionDenied,  // the actor's role may not do this (không có quyền)
+  kConflict,          // the thing's current state forbids it: completing a completed
+                      // task, deciding a decided request (HTTP 409)
 };
 
 class Status {
@@ -39,6 +41,9 @@ class Status {
   }
   static Status PermissionDenied(std::string message) {
     return Status(StatusCode::kPermissionDenied, std::move(message));
+  }
+  static Status Conflict(std::string message) {
+    return Status(StatusCode::kConflict, std::move(message));
   }
 
   bool ok() const { return code_ == StatusCode::kOk; }

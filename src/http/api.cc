@@ -1,5 +1,7 @@
 #include "http/api.h"
 
+#include <utility>
+
 namespace dondoc::http {
 
 Status AddApiRoutes(Router& router, store::Store& store, const ApiOptions& options) {
@@ -7,8 +9,19 @@ Status AddApiRoutes(Router& router, store::Store& store, const ApiOptions& optio
     return Status::InvalidInput("page sizes: need 1 <= default <= max");
   }
   if (!options.authenticate) return Status::InvalidInput("API routes need an authenticator");
-  if (Status s = AddSystemRoutes(router, store, options); !s.ok()) return s;
-  return AddTrackingRoutes(router, store, options);
+  ApiOptions with_imports = options;
+  if (!with_imports.imports) {
+    service::ImportJobsOptions jobs;
+    jobs.import.province = options.province;
+    auto made = service::ImportJobs::Create(store, jobs);
+    if (!made.ok()) return made.status();
+    with_imports.imports = std::move(made.value());
+  }
+  if (Status s = AddSystemRoutes(router, store, with_imports); !s.ok()) return s;
+  if (Status s = AddTrackingRoutes(router, store, with_imports); !s.ok()) return s;
+  if (Status s = AddDocumentRoutes(router, store, with_imports); !s.ok()) return s;
+  if (Status s = AddReviewRoutes(router, store, with_imports); !s.ok()) return s;
+  return AddAgencyRoutes(router, store, with_imports);
 }
 
 }  // namespace dondoc::http

@@ -8,16 +8,20 @@
 //   GET /api/v1/openapi.json  the OpenAPI 3.0 document of every route
 //   GET /api/v1/tasks         tracked tasks as of a day (paged)
 //   GET /api/v1/status        four-way counts by lead agency as of a day
+//   documents and import jobs (document_routes.cc), the review queue
+//   (review_routes.cc), agencies (agency_routes.cc)
 //
 // Every route but health, ready, openapi.json and login authenticates the
 // request first with ApiOptions::authenticate (http/auth.h).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "common/status.h"
 #include "http/auth.h"
 #include "http/router.h"
+#include "service/import_jobs.h"
 #include "store/store.h"
 
 namespace dondoc::http {
@@ -27,6 +31,10 @@ struct ApiOptions {
   std::string province;  // helps match agency names in filters
   int default_page_size = 50;
   int max_page_size = 500;
+  // Runs uploads' imports in the background (service/import_jobs.h).
+  // AddApiRoutes makes one (province from above) when unset; the owner
+  // calls Shutdown() after the server stops.
+  std::shared_ptr<service::ImportJobs> imports;
   // Who makes each request (http/auth.h); required: AddApiRoutes refuses
   // options without one.
   Authenticator authenticate;
@@ -40,5 +48,8 @@ Status AddApiRoutes(Router& router, store::Store& store, const ApiOptions& optio
 // Split by area, each adding its routes.
 Status AddSystemRoutes(Router& router, store::Store& store, const ApiOptions& options);
 Status AddTrackingRoutes(Router& router, store::Store& store, const ApiOptions& options);
+Status AddDocumentRoutes(Router& router, store::Store& store, const ApiOptions& options);
+Status AddReviewRoutes(Router& router, store::Store& store, const ApiOptions& options);
+Status AddAgencyRoutes(Router& router, store::Store& store, const ApiOptions& options);
 
 }  // namespace dondoc::http

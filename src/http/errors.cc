@@ -35,6 +35,8 @@ HttpError FromStatus(const Status& status) {
                   "Not found: " + status.message());
     case StatusCode::kPermissionDenied:
       return errors::Forbidden(status.message());
+    case StatusCode::kConflict:
+      return errors::Conflict(status.message());
     case StatusCode::kIoError:
     case StatusCode::kInternal:
       break;
@@ -100,6 +102,12 @@ HttpError UnsupportedMediaType(std::string_view expected) {
   return Make(415, "unsupported_media_type",
               "Kiểu nội dung không được hỗ trợ, cần " + Str(expected),
               "unsupported Content-Type, expected " + Str(expected));
+}
+
+HttpError Conflict(std::string_view message_en) {
+  return Make(409, "conflict",
+              "Trạng thái hiện tại không cho phép thao tác này: " + Str(message_en),
+              "conflict with the current state: " + Str(message_en));
 }
 
 HttpError Unprocessable(std::string_view message_en) {

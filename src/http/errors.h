@@ -11,7 +11,9 @@
 // Status codes: InvalidInput from the service layer is 422 (the request was
 // well formed but the data are refused: an unknown agency, a bad date range);
 // malformed requests found by the HTTP layer (query syntax, JSON syntax,
-// nesting) are 400. NotFound 404, PermissionDenied 403, IoError and Internal
+// nesting) are 400. NotFound 404, PermissionDenied 403, Conflict 409 (the
+// thing's current state forbids the change: completing a completed task,
+// deciding a decided request), IoError and Internal
 // 500 with a generic text: the internal message goes to the log, never to
 // the client.
 #pragma once
@@ -51,6 +53,7 @@ HttpError Unauthenticated();                                // 401
 HttpError Forbidden(std::string_view why_en);               // 403
 HttpError NotFound(std::string_view path);                  // 404
 HttpError MethodNotAllowed(std::string_view method);        // 405
+HttpError Conflict(std::string_view message_en);            // 409
 HttpError RequestTimeout();                                 // 408
 HttpError PayloadTooLarge(uint64_t limit);                  // 413
 HttpError UnsupportedMediaType(std::string_view expected);  // 415

@@ -26,6 +26,8 @@ const char* ReasonText(int status) {
       return "Not found";
     case 405:
       return "Method not allowed";
+    case 409:
+      return "Conflict with the current state (trạng thái hiện tại không cho phép)";
     case 413:
       return "Body too large";
     case 415:
@@ -50,6 +52,142 @@ json::object ParamSchema(const ParamDoc& p) {
   return schema;
 }
 
+namespace document_schemas {
+
+json::object Type(std::string_view type) { return json::object{{"type", type}}; }
+json::object Nullable(std::string_view type) {
+  return json::object{{"type", type}, {"nullable", true}};
+}
+json::object Ref(std::string_view name) {
+  return json::object{{"$ref", "#/components/schemas/" + std::string(name)}};
+}
+json::object ArrayOf(json::object items) {
+  return json::object{{"type", "array"}, {"items", std::move(items)}};
+}
+json::object ObjectOf(json::object properties) {
+  return json::object{{"type", "object"}, {"properties", std::move(properties)}};
+}
+
+// The shapes of http/document_json.h.
+void AddDocumentSchemas(json::object& schemas) {
+  schemas["Span"] = json::object{
+      {"type", "object"},
+      {"nullable", true},
+      {"description", "1-based lines and byte offsets [start, end) of the source rendition"},
+      {"properties", json::object{{"line_start", Type("integer")},
+                                  {"line_end", Type("integer")},
+                                  {"start", Type("integer")},
+                                  {"end", Type("integer")}}}};
+  json::object summary{{"id", Type("integer")},
+                       {"kind", Type("string")},
+                       {"number", Nullable("string")},
+                       {"date", Nullable("string")},
+                       {"issuer_agency_id", Nullable("integer")},
+                       {"issuer_name", Type("string")},
+                       {"title", Type("string")},
+                       {"source_name", Type("string")},
+                       {"source_format", Type("string")},
+                       {"source_sha256", Type("string")},
+                       {"registered_at", Type("string")},
+                       {"url", Type("string")}};
+  schemas["DocumentSummary"] = ObjectOf(summary);
+  schemas["DocumentList"] = ObjectOf(
+      {{"documents", ArrayOf(Ref("DocumentSummary"))}, {"next_before", Nullable("integer")}});
+  schemas["Proposal"] = ObjectOf({{"id", Type("integer")},
+                                  {"document_id", Type("integer")},
+                                  {"kind", Type("string")},
+                                  {"state", Type("string")},
+                                  {"summary", Type("string")},
+                                  {"item", json::object{{"type", "object"},
+                                                        {"nullable", true},
+                                                        {"description",
+                                                         "the item in the extraction "
+                                                         "contract's JSON shape"}}},
+                                  {"span", Ref("Span")},
+                                  {"created_at", Type("string")},
+                                  {"decided_at", Nullable("string")},
+                                  {"decided_by", Nullable("integer")},
+                                  {"created_item_id", Nullable("integer")},
+                                  {"decision_note", Type("string")}});
+  schemas["ProposalList"] =
+      ObjectOf({{"proposals", ArrayOf(Ref("Proposal"))}, {"next_after", Nullable("integer")}});
+  schemas["ProposalResponse"] = ObjectOf({{"proposal", Ref("Proposal")}});
+  schemas["ConfirmResponse"] =
+      ObjectOf({{"proposal", Ref("Proposal")},
+                {"created", ObjectOf({{"kind", Type("string")}, {"id", Type("integer")}})}});
+  json::object detail = summary;
+  detail["issuer_agency_name"] = Nullable("string");
+  detail["text"] = Type("string");
+  detail["citations"] = ArrayOf(ObjectOf({{"id", Type("integer")},
+                                          {"kind", Type("string")},
+                                          {"number", Nullable("string")},
+                                          {"date", Nullable("string")},
+                                          {"issuer_name", Type("string")},
+                                          {"title", Type("string")},
+                                          {"span", Ref("Span")},
+                                          {"document_id", Nullable("integer")},
+                                          {"document_title", Nullable("string")},
+                                          {"document_url", Nullable("string")}}));
+  detail["items"] = ArrayOf(Ref("Proposal"));
+  schemas["DocumentDetail"] = ObjectOf(std::move(detail));
+  schemas["SearchResults"] = ObjectOf(
+      {{"query", Type("string")},
+       {"hits", ArrayOf(ObjectOf(
+                    {{"document_id", Type("integer")},
+                     {"title", Type("string")},
+                     {"snippet", Type("string")},
+                     {"snippet_parts",
+                      ArrayOf(ObjectOf({{"text", Type("string")}, {"match", Type("boolean")}}))},
+                     {"rank", Type("number")},
+                     {"url", Type("string")}}))}});
+  schemas["ImportJob"] =
+      ObjectOf({{"id", Type("string")},
+                {"state", json::object{{"type", "string"},
+                                       {"enum", json::array{"queued", "reading", "extracting",
+                                                            "storing", "done", "failed"}}}},
+                {"file_name", Type("string")},
+                {"size_bytes", Type("integer")},
+                {"sha256", Type("string")},
+                {"submitted_at", Type("string")},
+                {"finished_at", Nullable("string")},
+                {"document_id", Nullable("integer")},
+                {"result", json::object{{"type", "object"}, {"nullable", true}}},
+                {"error", json::object{{"type", "object"},
+                                       {"nullable", true},
+                                       {"properties", json::object{{"code", Type("string")},
+                                                                   {"detail", Type("string")}}}}},
+                {"duplicate_of", Nullable("integer")}});
+  schemas["ImportJobResponse"] = ObjectOf({{"job", Ref("ImportJob")}});
+  json::object agency{{"id", Type("integer")},
+                      {"name", Type("string")},
+                      {"abbreviation", Type("string")},
+                      {"kind", Type("string")},
+                      {"parent_id", Nullable("integer")},
+                      {"valid_from", Type("string")},
+                      {"valid_to", Nullable("string")}};
+  json::object in_tree = agency;
+  in_tree["children"] = ArrayOf(Type("integer"));
+  schemas["AgencyTree"] = ObjectOf({{"on", Type("string")},
+                                    {"agencies", ArrayOf(ObjectOf(std::move(in_tree)))},
+                                    {"roots", ArrayOf(Type("integer"))}});
+  json::object ref{
+      {"id", Type("integer")}, {"name", Type("string")}, {"abbreviation", Type("string")}};
+  json::object succession = ObjectOf({{"succession_id", Type("integer")},
+                                      {"agency", ObjectOf(ref)},
+                                      {"kind", Type("string")},
+                                      {"effective", Type("string")},
+                                      {"inherits_open_tasks", Type("boolean")},
+                                      {"note", Type("string")}});
+  json::object agency_detail = agency;
+  agency_detail["parent"] = ObjectOf(ref);
+  agency_detail["children"] = ArrayOf(ObjectOf(ref));
+  agency_detail["predecessors"] = ArrayOf(succession);
+  agency_detail["successors"] = ArrayOf(succession);
+  schemas["AgencyDetail"] = ObjectOf(std::move(agency_detail));
+}
+
+}  // namespace document_schemas
+
 json::object Components() {
   json::object error_schema{
       {"type", "object"},
@@ -70,9 +208,11 @@ json::object Components() {
                                   {"no_deadline", json::object{{"type", "integer"}}},
                                   {"total", json::object{{"type", "integer"}}}}}};
   json::object any_object{{"type", "object"}};
-  return json::object{{"schemas", json::object{{"Error", std::move(error_schema)},
-                                               {"StatusCounts", std::move(counts)},
-                                               {"Object", std::move(any_object)}}}};
+  json::object schemas{{"Error", std::move(error_schema)},
+                       {"StatusCounts", std::move(counts)},
+                       {"Object", std::move(any_object)}};
+  document_schemas::AddDocumentSchemas(schemas);
+  return json::object{{"schemas", std::move(schemas)}};
 }
 
 }  // namespace
@@ -97,14 +237,16 @@ json::value BuildOpenApi(const Router& router, const std::string& version) {
                                         {"schema", ParamSchema(p)}});
     }
     const std::string schema = r.doc.response_schema.empty() ? "Object" : r.doc.response_schema;
+    const std::string& media = r.doc.response_media;
+    json::object content_schema = media == "application/json"
+                                      ? json::object{{"$ref", "#/components/schemas/" + schema}}
+                                      : json::object{{"type", "string"}};
     json::object responses{
-        {"200",
+        {std::to_string(r.doc.success_status),
          json::object{
-             {"description", "OK"},
+             {"description", r.doc.success_status == 200 ? "OK" : "Accepted or created"},
              {"content",
-              json::object{{"application/json",
-                            json::object{{"schema", json::object{{"$ref", "#/components/schemas/" +
-                                                                              schema}}}}}}}}}};
+              json::object{{media, json::object{{"schema", std::move(content_schema)}}}}}}}};
     for (int status : r.doc.errors) {
       responses[std::to_string(status)] = json::object{
           {"description", ReasonText(status)},

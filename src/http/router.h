@@ -44,6 +44,10 @@ struct RouteDoc {
   std::vector<int> errors;  // status codes of documented error responses
   // Response bodies: the name of a schema in the OpenAPI components.
   std::string response_schema;
+  // The status of a successful answer (201 created, 202 accepted) and its
+  // media type (a non-JSON one, e.g. "text/plain", is described as a string).
+  int success_status = 200;
+  std::string response_media = "application/json";
 };
 
 using Handler = std::function<Response(const Request&)>;

@@ -42,6 +42,8 @@ Status NamingFile(std::string_view file_name, const Status& s) {
       return Status::IoError(message);
     case StatusCode::kPermissionDenied:
       return Status::PermissionDenied(message);
+    case StatusCode::kConflict:
+      return Status::Conflict(message);
     default:
       return Status::Internal(message);
   }
@@ -114,8 +116,13 @@ Result<ImportResult> ImportDocument(store::Store& store, const Actor& actor, std
   ImportResult result;
   result.sha256 = Sha256Hex(bytes);
 
+  auto step = [&](ImportStep s) {
+    if (options.on_step) options.on_step(s);
+  };
+  step(ImportStep::kReading);
   Result<InputDocument> input = ReadAndCleanBytes(std::move(bytes), options.clean, options.read);
   if (!input.ok()) return NamingFile(file_name, input.status());
+  step(ImportStep::kExtracting);
   const extract::Extraction x = extractor.Run(input->cleaned);
   result.format = std::string(document::FormatName(input->format));
 
@@ -132,6 +139,7 @@ Result<ImportResult> ImportDocument(store::Store& store, const Actor& actor, std
   doc.registered_at = now;
   // Names are resolved as of the document's day (agencies change).
   const core::Date on = doc.date.value_or(core::LocalDay(now));
+  step(ImportStep::kStoring);
 
   const Status written = store.Write([&](store::Transaction& tx) -> Status {
     // Write() may retry: start from a clean result each time.

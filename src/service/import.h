@@ -13,6 +13,7 @@
 // nothing is written.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,9 @@
 
 namespace dondoc::service {
 
+// The steps of an import, in order, as reported to ImportOptions::on_step.
+enum class ImportStep { kReading, kExtracting, kStoring };
+
 struct ImportOptions {
   // The province the document belongs to ("Kon Tum"): helps match agency
   // names stored with it. The extractor's own province is set when it is
@@ -36,6 +40,9 @@ struct ImportOptions {
   document::ReadOptions read;
   // When the import happens; now when unset (tests pin it).
   std::optional<core::Timestamp> now;
+  // Called as each step starts (service/import_jobs.h shows it as progress);
+  // on the importing thread.
+  std::function<void(ImportStep)> on_step;
 };
 
 struct ImportResult {

@@ -89,8 +89,8 @@ Status AlreadyDecided(const core::Proposal& p) {
   if (p.created_item_id) how += " (item " + std::to_string(*p.created_item_id) + ")";
   if (p.decided_at) how += " at " + core::FormatIsoTimestamp(*p.decided_at);
   if (!p.decision_note.empty()) how += ": " + p.decision_note;
-  return Status::InvalidInput("proposal " + std::to_string(p.id) + " is already " + how +
-                              " (đề xuất đã được xử lý)");
+  return Status::Conflict("proposal " + std::to_string(p.id) + " is already " + how +
+                          " (đề xuất đã được xử lý)");
 }
 
 // The indicator named `name` with `unit`, created when new.

@@ -13,7 +13,7 @@
 // Agency names are resolved through the store on the document's date
 // (service/agency_names.h): an unknown name is InvalidInput naming it and
 // listing close matches. Confirming or rejecting a decided proposal is
-// InvalidInput saying how it was decided. Each call is one transaction.
+// Conflict saying how it was decided. Each call is one transaction.
 #pragma once
 
 #include <optional>

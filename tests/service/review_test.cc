@@ -73,7 +73,7 @@ TEST_F(ReviewTest, ConfirmCreatesTheTaskWithLeadCoordinatorAndDeadline) {
   // Twice is an error that says how it was decided.
   auto again = ConfirmProposal(*store_, Actor::System(), p.id, {}, options_);
   ASSERT_FALSE(again.ok());
-  EXPECT_EQ(again.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(again.status().code(), StatusCode::kConflict);
   EXPECT_NE(again.status().message().find("already confirmed"), std::string::npos)
       << again.status().message();
   // And it made no second task.
