@@ -277,6 +277,11 @@ class PgStore final : public Store {
                         transaction.ListSuccessions());
     const Status valid = core::AgencyHistory::Validate(successions);
     if (!valid.ok()) problems += "successions: " + valid.message() + "\n";
+    PG_ASSIGN_OR_RETURN(const std::string wrong, transaction.CheckStatusTotals());
+    if (!wrong.empty()) {
+      problems += "running counts (status_totals) differ from the timelines: " + wrong +
+                  " (a rebuild repairs them)\n";
+    }
     return Status::Ok();
   }
 

@@ -108,6 +108,10 @@ class PgTransaction final : public Transaction {
   Result<std::vector<NewTaskIds>> AddTasksInBulk(const std::vector<NewTask>& tasks) override;
   Status RebuildStatusTotals() override;
 
+  // Where status_totals disagrees with the timelines ("agency 5 on
+  // 2025-03-01, ..."; empty when it agrees or is stale), for Store::Check.
+  Result<std::string> CheckStatusTotals();
+
   // Recomputes task_timeline for every task (migration step 2), then the
   // running counts when their table exists.
   Status RebuildAllTimelines();

@@ -10,10 +10,9 @@ namespace dondoc::store::sqlite {
 
 namespace {
 
-// As migration step 6 (sqlite_schema.cc), which stays as released.
-constexpr std::string_view kRebuildTotals = R"sql(
-INSERT INTO status_totals (agency_id, day, done_on_time, done_late, open_in_time, open_overdue,
-                           no_deadline)
+// The running counts from the timelines (as migration step 6 in
+// sqlite_schema.cc, which stays as released).
+constexpr std::string_view kFreshTotals = R"sql(
 WITH pieces(agency_id, first_day, end_day, kind) AS (
   SELECT lead_agency_id, from_day, to_day,
          CASE WHEN deadline_day IS NULL OR completed_day <= deadline_day THEN 0 ELSE 1 END
@@ -40,10 +39,34 @@ daily AS (
          sum(CASE WHEN kind = 4 THEN n ELSE 0 END) AS undated
   FROM deltas GROUP BY agency_id, day)
 SELECT agency_id, day,
-       sum(on_time) OVER w, sum(late) OVER w, sum(in_time) OVER w, sum(overdue) OVER w,
-       sum(undated) OVER w
+       sum(on_time) OVER w AS done_on_time, sum(late) OVER w AS done_late,
+       sum(in_time) OVER w AS open_in_time, sum(overdue) OVER w AS open_overdue,
+       sum(undated) OVER w AS no_deadline
 FROM daily
 WINDOW w AS (PARTITION BY agency_id ORDER BY day ROWS UNBOUNDED PRECEDING)
+)sql";
+
+// Rows where status_totals and the fresh counts disagree: a fresh row
+// missing or different, or a stored row on a day without change that is not
+// a copy of the one before. (Stored rows are never deleted, so the stored
+// days include the fresh ones.)
+constexpr std::string_view kCompareTotals = R"sql(
+SELECT agency_id, day FROM (
+  SELECT f.agency_id, f.day FROM fresh f
+  LEFT JOIN status_totals s ON s.agency_id = f.agency_id AND s.day = f.day
+  WHERE s.day IS NULL OR s.done_on_time <> f.done_on_time OR s.done_late <> f.done_late
+     OR s.open_in_time <> f.open_in_time OR s.open_overdue <> f.open_overdue
+     OR s.no_deadline <> f.no_deadline
+  UNION ALL
+  SELECT st.agency_id, st.day FROM (
+    SELECT s.*, lag(done_on_time, 1, 0) OVER w AS p0, lag(done_late, 1, 0) OVER w AS p1,
+           lag(open_in_time, 1, 0) OVER w AS p2, lag(open_overdue, 1, 0) OVER w AS p3,
+           lag(no_deadline, 1, 0) OVER w AS p4
+    FROM status_totals s WINDOW w AS (PARTITION BY agency_id ORDER BY day)) st
+  LEFT JOIN fresh f ON f.agency_id = st.agency_id AND f.day = st.day
+  WHERE f.day IS NULL AND (st.done_on_time <> st.p0 OR st.done_late <> st.p1
+     OR st.open_in_time <> st.p2 OR st.open_overdue <> st.p3 OR st.no_deadline <> st.p4)
+) bad ORDER BY agency_id, day LIMIT 10
 )sql";
 
 core::AgencyStatusCounts CountsAt(const Stmt& row) {
@@ -111,10 +134,28 @@ Status SqliteTransaction::ApplyStatusDeltas(const StatusDeltas& deltas) {
 
 Status SqliteTransaction::RebuildStatusTotals() {
   STORE_RETURN_IF_ERROR(db_.Exec("DELETE FROM status_totals"));
-  STORE_RETURN_IF_ERROR(db_.Exec(kRebuildTotals));
+  STORE_RETURN_IF_ERROR(
+      db_.Exec("INSERT INTO status_totals (agency_id, day, done_on_time, done_late, open_in_time, "
+               "open_overdue, no_deadline) " +
+               std::string(kFreshTotals)));
   STORE_RETURN_IF_ERROR(db_.Exec("UPDATE status_totals_state SET stale = 0"));
   totals_stale_ = false;
   return Status::Ok();
+}
+
+Result<std::string> SqliteTransaction::CheckStatusTotals() {
+  STORE_ASSIGN_OR_RETURN(const bool stale, TotalsStale());
+  if (stale) return std::string();  // rebuilt before use
+  STORE_ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("WITH fresh AS (" + std::string(kFreshTotals) +
+                                                ") " + std::string(kCompareTotals)));
+  std::string wrong;
+  while (true) {
+    STORE_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+    if (!row) return wrong;
+    if (!wrong.empty()) wrong += ", ";
+    wrong += "agency " + std::to_string(stmt.Int(0)) + " on " +
+             core::FormatIsoDate(DateFromDayNumber(stmt.Int(1)));
+  }
 }
 
 Result<std::vector<core::AgencyStatusCounts>> SqliteTransaction::CountTaskStatuses(

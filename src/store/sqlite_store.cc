@@ -107,6 +107,14 @@ class SqliteStore final : public Store {
           db.Exec("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')");
       if (!fts.ok()) problems += "search index: " + fts.message() + "\n";
     }
+    if (version >= 6) {
+      sqlite::SqliteTransaction transaction(db);
+      STORE_ASSIGN_OR_RETURN(const std::string wrong, transaction.CheckStatusTotals());
+      if (!wrong.empty()) {
+        problems += "running counts (status_totals) differ from the timelines: " + wrong +
+                    " (a rebuild repairs them)\n";
+      }
+    }
     if (!problems.empty()) {
       problems.pop_back();
       return Status::InvalidInput("database check failed:\n" + problems);

@@ -506,6 +506,29 @@ TEST(PostgresStoreTest, RefusesADatabaseThatIsNotUtf8) {
   EXPECT_NE(store.status().message().find("UTF8"), std::string::npos) << store.status().message();
 }
 
+// Check compares the running counts with the timelines: a changed row is
+// named, a rebuild repairs it.
+TEST(PostgresStoreTest, CheckFindsRunningCountsThatDifferFromTheTimelines) {
+  TestDatabase database;
+  ASSERT_TRUE(database.ok());
+  std::unique_ptr<Store> store = OpenMigrated(database.url());
+  ASSERT_NE(store, nullptr);
+  const Id agency = AddAgency(*store, "Sở Tài chính");
+  ASSERT_TRUE(store
+                  ->Write([&](Transaction& tx) {
+                    return tx.AddTask(SimpleTask(agency, "Lập dự toán"), {}).status();
+                  })
+                  .ok());
+  EXPECT_TRUE(store->Check().ok());
+  database.Exec("UPDATE status_totals SET open_in_time = open_in_time + 1 WHERE day = 19724");
+  const Status broken = store->Check();
+  EXPECT_EQ(broken.code(), StatusCode::kInvalidInput);
+  EXPECT_NE(broken.message().find("running counts"), std::string::npos) << broken.message();
+  EXPECT_NE(broken.message().find("2024-01-02"), std::string::npos) << broken.message();
+  ASSERT_TRUE(store->Write([](Transaction& tx) { return tx.RebuildStatusTotals(); }).ok());
+  EXPECT_TRUE(store->Check().ok());
+}
+
 TEST(PostgresStoreTest, BackupIsAPlainSqlDumpThatRestores) {
   TestDatabase database;
   ASSERT_TRUE(database.ok());

@@ -345,6 +345,32 @@ TEST(SqliteStoreTest, SurvivesAWriterKilledMidTransaction) {
   EXPECT_TRUE(status.ok()) << status.message();
 }
 
+// Check compares the running counts with the timelines: a changed row is
+// named, a rebuild repairs it.
+TEST(SqliteStoreTest, CheckFindsRunningCountsThatDifferFromTheTimelines) {
+  const std::string path = NewPath();
+  std::unique_ptr<Store> store = OpenMigrated("sqlite:" + path);
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store
+                  ->Write([](Transaction& tx) {
+                    core::Agency a;
+                    a.name = "Sở Tài chính";
+                    a.valid_from = D("2000-01-01");
+                    Result<Id> id = tx.AddAgency(a);
+                    if (!id.ok()) return id.status();
+                    return tx.AddTask(SimpleTask(*id, "Lập dự toán"), {}).status();
+                  })
+                  .ok());
+  EXPECT_TRUE(store->Check().ok());
+  RawExec(path, "UPDATE status_totals SET open_in_time = open_in_time + 1 WHERE day = 19724");
+  const Status broken = store->Check();
+  EXPECT_EQ(broken.code(), StatusCode::kInvalidInput);
+  EXPECT_NE(broken.message().find("running counts"), std::string::npos) << broken.message();
+  EXPECT_NE(broken.message().find("2024-01-02"), std::string::npos) << broken.message();
+  ASSERT_TRUE(store->Write([](Transaction& tx) { return tx.RebuildStatusTotals(); }).ok());
+  EXPECT_TRUE(store->Check().ok());
+}
+
 TEST(SqliteStoreTest, BackupIsAWorkingDatabase) {
   std::unique_ptr<Store> store = OpenMigrated("sqlite:" + NewPath());
   ASSERT_NE(store, nullptr);
