@@ -31,7 +31,7 @@ namespace json = boost::json;
 using service::testing::kDecision;
 using service::testing::kPlan;
 
-constexpr uint64_t kUploadLimit = 2 * 1024 * 1024;
+constexpr uint64_t kUploadLimit = 2ULL * 1024 * 1024;
 
 // "role" or "role:agency_id"; no header: 401.
 HttpResult<service::Actor> TestActor(const Request& request) {
@@ -534,7 +534,7 @@ TEST_F(DocumentRoutesTest, AgenciesTreeHistoryAndAdministration) {
   ASSERT_EQ(r.status, 200) << r.body;
   json::object tree = Json(r).as_object();
   EXPECT_EQ(tree["agencies"].as_array().size(), 5u);
-  EXPECT_EQ(tree["roots"].as_array(), json::array({committee_}));
+  EXPECT_EQ(tree["roots"].as_array(), json::array{json::value(committee_)});
   for (const json::value& a : tree["agencies"].as_array()) {
     if (a.at("id") == json::value(committee_)) {
       EXPECT_EQ(a.at("children").as_array().size(), 4u);
