@@ -18,8 +18,8 @@ PACKAGES=(
   # stores: embedded SQLite (FTS5) and PostgreSQL 15 (client library and a
   # server the tests start in a temporary directory)
   libsqlite3-dev libpq-dev postgresql-15
-  # service: SHA-256 of imported files (OpenSSL libcrypto)
-  libssl-dev
+  # SHA-256 (imported files, the audit chain) and, for accounts, argon2id
+  libsodium-dev
 )
 
 missing=()

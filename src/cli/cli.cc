@@ -24,6 +24,7 @@ constexpr std::string_view kUsage =
     "  db             migrate, check or back up the database (--db sqlite:PATH|postgresql://)\n"
     "  demo-data      fill an empty database with a year of synthetic tracking data\n"
     "  serve          run the web API (máy chủ) on --listen ADDR:PORT over --db\n"
+    "  audit          verify the tamper-evident audit trail, print its head or a trail\n"
     "  help [COMMAND] show help for a command\n"
     "\n"
     "Run 'dondoc COMMAND --help' for the options of one command.\n"
@@ -53,6 +54,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       }
       if (!rest.empty() && rest[0] == "demo-data") return RunDemoData({"--help"}, out, err);
       if (!rest.empty() && rest[0] == "serve") return RunServe({"--help"}, out, err);
+      if (!rest.empty() && rest[0] == "audit") return RunAudit({"--help"}, out, err);
       out << kUsage;
       return kExitOk;
     }
@@ -70,6 +72,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (command == "db") return RunDb(rest, out, err);
     if (command == "demo-data") return RunDemoData(rest, out, err);
     if (command == "serve") return RunServe(rest, out, err);
+    if (command == "audit") return RunAudit(rest, out, err);
   } catch (const std::exception& e) {
     err << "dondoc: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -28,5 +28,6 @@ int RunDb(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 int RunAgency(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunDemoData(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunAudit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace dondoc::cli

@@ -10,6 +10,7 @@
 //   GET /api/v1/status        four-way counts by lead agency as of a day
 //   documents and import jobs (document_routes.cc), the review queue
 //   (review_routes.cc), agencies (agency_routes.cc)
+//   GET /api/v1/tasks/{id}/audit, /api/v1/audit  audit trails (audit_routes.cc)
 //
 // Every route but health, ready, openapi.json and login authenticates the
 // request first with ApiOptions::authenticate (http/auth.h).
@@ -51,5 +52,6 @@ Status AddTrackingRoutes(Router& router, store::Store& store, const ApiOptions& 
 Status AddDocumentRoutes(Router& router, store::Store& store, const ApiOptions& options);
 Status AddReviewRoutes(Router& router, store::Store& store, const ApiOptions& options);
 Status AddAgencyRoutes(Router& router, store::Store& store, const ApiOptions& options);
+Status AddAuditRoutes(Router& router, store::Store& store, const ApiOptions& options);
 
 }  // namespace dondoc::http

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "service/audit.h"
 #include "service/permissions.h"
 
 namespace dondoc::service {
@@ -24,7 +25,7 @@ Result<std::vector<core::Agency>> ListAgencies(store::Store& store, const Actor&
 Result<core::Id> AddAgency(store::Store& store, const Actor& actor, const core::Agency& agency) {
   if (Status s = Check(actor, Action::kAdminister); !s.ok()) return s;
   core::Id id = 0;
-  Status s = store.Write([&](store::Transaction& tx) -> Status {
+  Status s = store.Write(AuditActorOf(actor), [&](store::Transaction& tx) -> Status {
     Result<std::optional<core::Agency>> same = tx.FindAgency(agency.name, agency.valid_from);
     if (!same.ok()) return same.status();
     if (same->has_value()) {
@@ -88,7 +89,7 @@ Result<core::Id> AddSuccession(store::Store& store, const Actor& actor,
                                const core::Succession& succession) {
   if (Status s = Check(actor, Action::kAdminister); !s.ok()) return s;
   core::Id id = 0;
-  Status s = store.Write([&](store::Transaction& tx) -> Status {
+  Status s = store.Write(AuditActorOf(actor), [&](store::Transaction& tx) -> Status {
     // The agency whose history this is: unknown is NotFound (the store's
     // InvalidInput is for the other side).
     if (Result<core::Agency> from = tx.GetAgency(succession.predecessor_id); !from.ok()) {

@@ -1,7 +1,5 @@
 #include "service/import.h"
 
-#include <openssl/evp.h>
-
 #include <array>
 #include <boost/json.hpp>
 #include <chrono>
@@ -9,6 +7,7 @@
 #include <vector>
 
 #include "service/agency_names.h"
+#include "service/audit.h"
 #include "service/contract_json.h"
 #include "service/input_document.h"
 #include "service/permissions.h"
@@ -90,20 +89,6 @@ std::string Serialize(const boost::json::object& o) { return boost::json::serial
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(size_t{2} * length);
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xf];
-  }
-  return hex;
-}
-
 core::Timestamp NowUtc() {
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
@@ -141,7 +126,7 @@ Result<ImportResult> ImportDocument(store::Store& store, const Actor& actor, std
   const core::Date on = doc.date.value_or(core::LocalDay(now));
   step(ImportStep::kStoring);
 
-  const Status written = store.Write([&](store::Transaction& tx) -> Status {
+  const Status written = store.Write(AuditActorOf(actor), [&](store::Transaction& tx) -> Status {
     // Write() may retry: start from a clean result each time.
     ImportResult r;
     r.sha256 = result.sha256;

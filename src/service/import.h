@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/sha256.h"
 #include "common/status.h"
 #include "core/model.h"
 #include "document/reader.h"
@@ -64,9 +65,6 @@ struct ImportResult {
 Result<ImportResult> ImportDocument(store::Store& store, const Actor& actor, std::string bytes,
                                     std::string_view file_name, const extract::Extractor& extractor,
                                     const ImportOptions& options);
-
-// Lower-case hex SHA-256 of `bytes`.
-std::string Sha256Hex(std::string_view bytes);
 
 // The current instant, to the second.
 core::Timestamp NowUtc();

@@ -38,6 +38,8 @@ const char* ActionName(Action action) {
       return "read the tasks of every agency";
     case Action::kAdminister:
       return "administer agencies, users and the database";
+    case Action::kReadAudit:
+      return "read the audit trail";
   }
   return "do this";
 }

@@ -33,6 +33,7 @@ enum class Action {
   kReview,         // list, confirm and reject proposals
   kReadAllTasks,   // every agency's tasks and counts
   kAdminister,     // agencies, users, migrations and backups
+  kReadAudit,      // the audit trail of anything (a task's: whoever reads it)
 };
 
 // What is done to one task.

@@ -6,6 +6,7 @@
 
 #include "core/task_status.h"
 #include "service/agency_names.h"
+#include "service/audit.h"
 #include "service/contract_json.h"
 #include "service/import.h"
 #include "service/permissions.h"
@@ -373,7 +374,7 @@ Result<ConfirmResult> ConfirmProposal(store::Store& store, const Actor& actor, c
   if (Status s = Check(actor, Action::kReview); !s.ok()) return s;
   const core::Timestamp now = options.now.value_or(NowUtc());
   ConfirmResult result;
-  Status s = store.Write([&](store::Transaction& tx) -> Status {
+  Status s = store.Write(AuditActorOf(actor), [&](store::Transaction& tx) -> Status {
     Result<core::Proposal> proposal = tx.GetProposal(proposal_id);
     if (!proposal.ok()) return proposal.status();
     if (proposal->state != core::ProposalState::kProposed) return AlreadyDecided(*proposal);
@@ -408,7 +409,7 @@ Status RejectProposal(store::Store& store, const Actor& actor, core::Id proposal
                                 " needs a note saying why (lý do)");
   }
   const core::Timestamp now = options.now.value_or(NowUtc());
-  return store.Write([&](store::Transaction& tx) -> Status {
+  return store.Write(AuditActorOf(actor), [&](store::Transaction& tx) -> Status {
     Result<core::Proposal> proposal = tx.GetProposal(proposal_id);
     if (!proposal.ok()) return proposal.status();
     if (proposal->state != core::ProposalState::kProposed) return AlreadyDecided(*proposal);

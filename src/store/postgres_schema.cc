@@ -311,12 +311,43 @@ FROM daily
 WINDOW w AS (PARTITION BY agency_id ORDER BY day ROWS UNBOUNDED PRECEDING);
 )sql";
 
+// The audit chain (store/audit.h), as in SQLite: records numbered by the
+// store (seq = head + 1), a one-row head that Write() locks to order writers, and
+// a trigger that makes the log append-only for the application.
+// Rows written before this step are not in the trail: it starts here.
+constexpr std::string_view kVersion7 = R"sql(
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY,
+  at_us BIGINT NOT NULL,
+  actor_user_id BIGINT,
+  actor_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity_kind TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_entity ON audit_log(entity_kind, entity_id, seq);
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, repeat('0', 64));
+CREATE FUNCTION dondoc_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION dondoc_audit_append_only();
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, kVersion1, false}, {2, kVersion2, true},  {3, kVersion3, false},
-      {5, kVersion5, false}, {6, kVersion6, false},
+      {5, kVersion5, false}, {6, kVersion6, false}, {7, kVersion7, false},
   };
   return kMigrations;
 }

@@ -10,7 +10,8 @@
 //     built with the text search configuration dondoc_vi: the default
 //     parser, then unaccent (contrib; folds diacritics and đ -> d), then
 //     simple (lower case). Title words weigh A, body words D, so that a
-//     title match ranks ten times a body match as in the SQLite store.
+//     title match ranks ten times a body match as in the SQLite store;
+//   - step 7 (audit) makes the log append-only with a plpgsql trigger.
 //
 // Steps run under a transaction-scoped advisory lock (kMigrationLockKey), so
 // concurrent migrators apply each step once. Steps are never edited once
@@ -23,7 +24,7 @@
 
 namespace dondoc::store::pg {
 
-inline constexpr int kLatestSchemaVersion = 6;
+inline constexpr int kLatestSchemaVersion = 7;
 
 // pg_advisory_xact_lock key held while a migration step runs ("dondoc").
 inline constexpr int64_t kMigrationLockKey = 0x646f6e646f63;

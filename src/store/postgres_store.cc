@@ -132,15 +132,28 @@ class PgStore final : public Store {
     return pg::DumpDatabase(*lease, path);
   }
 
-  Status Write(const std::function<Status(Transaction&)>& work) override {
+  using Store::Write;
+  Status Write(const AuditActor& actor, const std::function<Status(Transaction&)>& work) override {
     std::minstd_rand jitter(std::random_device{}());
     for (int attempt = 1;; ++attempt) {
       PG_ASSIGN_OR_RETURN(Lease lease, Acquire());
       PgConnection& db = *lease;
       PG_RETURN_IF_ERROR(CheckCurrent(db));
       PG_RETURN_IF_ERROR(db.ExecScript("BEGIN ISOLATION LEVEL SERIALIZABLE"));
+      // Writers queue here for the audit chain's head, before the first
+      // query fixes the snapshot (LOCK TABLE does not), so the one that
+      // waited sees the head its predecessor committed instead of failing
+      // on it. Plain reads (ACCESS SHARE) are not blocked.
+      Status locked = db.ExecScript("LOCK TABLE audit_head IN EXCLUSIVE MODE");
+      if (!locked.ok()) {
+        (void)db.ExecScript("ROLLBACK");
+        return locked;
+      }
       pg::PgTransaction transaction(db);
-      Status status = work(transaction);
+      // Every change is recorded (store/audited_transaction.h).
+      AuditedTransaction audited(transaction, transaction, actor);
+      Status status = work(audited);
+      if (status.ok()) status = audited.Finish();
       if (status.ok() && transaction.failed()) status = *transaction.failed();
       bool conflict = transaction.conflict();
       if (status.ok()) {

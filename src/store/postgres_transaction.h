@@ -23,6 +23,7 @@
 #include "core/agency_history.h"
 #include "store/postgres_conn.h"
 #include "store/status_totals.h"
+#include "store/audited_transaction.h"
 #include "store/store.h"
 
 // Early returns for Status and Result values inside the PostgreSQL store.
@@ -53,7 +54,7 @@ inline core::Date DateFromDayNumber(int64_t day) { return core::Date(std::chrono
 // Columns that read an instant back as seconds since the epoch.
 #define PG_EPOCH(column) "extract(epoch FROM " column ")::bigint"
 
-class PgTransaction final : public Transaction {
+class PgTransaction final : public Transaction, public AuditAppender {
  public:
   explicit PgTransaction(PgConnection& connection) : db_(connection) {}
 
@@ -111,6 +112,14 @@ class PgTransaction final : public Transaction {
   // Where status_totals disagrees with the timelines ("agency 5 on
   // 2025-03-01, ..."; empty when it agrees or is stale), for Store::Check.
   Result<std::string> CheckStatusTotals();
+  // The audit chain (postgres_audit.cc).
+  Result<std::vector<AuditRecord>> ListAuditRecords(int64_t after_seq, int limit) override;
+  Result<std::vector<AuditRecord>> ListEntityAudit(std::string_view entity_kind,
+                                                   std::string_view entity_id) override;
+  Result<AuditHead> GetAuditHead() override;
+  Result<AuditHead> LockAuditHead() override;
+  Status InsertAuditRecord(const AuditRecord& record) override;
+  Status SetAuditHead(const AuditHead& head) override;
 
   // Recomputes task_timeline for every task (migration step 2), then the
   // running counts when their table exists.

@@ -301,12 +301,44 @@ FROM daily
 WINDOW w AS (PARTITION BY agency_id ORDER BY day ROWS UNBOUNDED PRECEDING);
 )sql";
 
+// The audit chain (store/audit.h). Records are numbered by the store
+// (seq = head + 1), not by SQLite, so that a gap is a deletion. The triggers
+// make the log append-only for the application; someone who can write the
+// file can drop them, which is why the records are chained.
+// Rows written before this step are not in the trail: it starts here.
+constexpr std::string_view kVersion7 = R"sql(
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at_us INTEGER NOT NULL,
+  actor_user_id INTEGER,
+  actor_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity_kind TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_entity ON audit_log(entity_kind, entity_id, seq);
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, printf('%.64d', 0));
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {1, kVersion1, false}, {2, kVersion2, true},  {3, kVersion3, false},
-      {4, kVersion4, false}, {5, kVersion5, false}, {6, kVersion6, false},
+      {1, kVersion1, false}, {2, kVersion2, true},  {3, kVersion3, false}, {4, kVersion4, false},
+      {5, kVersion5, false}, {6, kVersion6, false}, {7, kVersion7, false},
   };
   return kMigrations;
 }

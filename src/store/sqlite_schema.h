@@ -15,6 +15,8 @@
 //   5  indexes on documents (source_sha256, number) for ListDocuments
 //   6  status_totals: running four-way counts per agency and day
 //      (status_totals.h), filled from the existing timelines
+//   7  audit_log and audit_head: the hash-chained audit trail
+//      (store/audit.h); it starts empty, earlier rows are not retro-audited
 //
 // Dates are ISO text ("2024-06-30"), instants ISO UTC text, except in
 // task_timeline where days are integers (days since 1970-01-01) because the
@@ -26,7 +28,7 @@
 
 namespace dondoc::store::sqlite {
 
-inline constexpr int kLatestSchemaVersion = 6;
+inline constexpr int kLatestSchemaVersion = 7;
 
 struct Migration {
   int version = 0;  // the version this step produces

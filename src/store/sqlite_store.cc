@@ -147,7 +147,8 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
-  Status Write(const std::function<Status(Transaction&)>& work) override {
+  using Store::Write;
+  Status Write(const AuditActor& actor, const std::function<Status(Transaction&)>& work) override {
     std::minstd_rand jitter(std::random_device{}());
     for (int attempt = 1;; ++attempt) {
       STORE_ASSIGN_OR_RETURN(Lease lease, Acquire());
@@ -157,7 +158,10 @@ class SqliteStore final : public Store {
       Status status = db.Exec("BEGIN IMMEDIATE");
       if (status.ok()) {
         sqlite::SqliteTransaction transaction(db);
-        status = work(transaction);
+        // Every change is recorded (store/audited_transaction.h).
+        AuditedTransaction audited(transaction, transaction, actor);
+        status = work(audited);
+        if (status.ok()) status = audited.Finish();
         if (status.ok()) status = db.Exec("COMMIT");
         if (status.ok()) return status;
         if (sqlite3_get_autocommit(db.handle()) == 0) (void)db.Exec("ROLLBACK");

@@ -17,6 +17,7 @@
 #include "core/agency_history.h"
 #include "store/sqlite_db.h"
 #include "store/status_totals.h"
+#include "store/audited_transaction.h"
 #include "store/store.h"
 
 // Early returns for Status and Result values inside the SQLite store.
@@ -44,7 +45,7 @@ inline constexpr int64_t kOpenEnd = 2147483647;
 inline int64_t DayNumber(core::Date date) { return date.time_since_epoch().count(); }
 inline core::Date DateFromDayNumber(int64_t day) { return core::Date(std::chrono::days(day)); }
 
-class SqliteTransaction final : public Transaction {
+class SqliteTransaction final : public Transaction, public AuditAppender {
  public:
   explicit SqliteTransaction(Connection& connection) : db_(connection) {}
 
@@ -102,6 +103,14 @@ class SqliteTransaction final : public Transaction {
   // Where status_totals disagrees with the timelines ("agency 5 on
   // 2025-03-01, ..."; empty when it agrees or is stale), for Store::Check.
   Result<std::string> CheckStatusTotals();
+  // The audit chain (sqlite_audit.cc).
+  Result<std::vector<AuditRecord>> ListAuditRecords(int64_t after_seq, int limit) override;
+  Result<std::vector<AuditRecord>> ListEntityAudit(std::string_view entity_kind,
+                                                   std::string_view entity_id) override;
+  Result<AuditHead> GetAuditHead() override;
+  Result<AuditHead> LockAuditHead() override;
+  Status InsertAuditRecord(const AuditRecord& record) override;
+  Status SetAuditHead(const AuditHead& head) override;
 
   // Recomputes task_timeline for every task (migration step 2), then the
   // running counts when their table exists.

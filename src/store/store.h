@@ -20,6 +20,10 @@
 // counts per agency and day (store/status_totals.h), so that counts as of
 // any day read one row per agency. core/task_status.h is the reference the
 // queries must agree with.
+//
+// Audit: every write through Write() is recorded by the store itself, in the
+// same transaction, as a hash-chained record naming who (the AuditActor
+// given to Write) did what (store/audit.h). Nothing changes without a record.
 #pragma once
 
 #include <cstddef>
@@ -33,6 +37,7 @@
 #include "common/status.h"
 #include "core/model.h"
 #include "core/task_status.h"
+#include "store/audit.h"
 
 namespace dondoc::store {
 
@@ -178,6 +183,18 @@ class Transaction {
   // Recomputes the running counts per agency from the timelines in one
   // statement and marks them current.
   virtual Status RebuildStatusTotals() = 0;
+
+  // ---------------------------------------------------------------- audit
+  // The trail (store/audit.h). Records are appended by the store, never by
+  // callers: each mutating method above adds one in its transaction.
+  // Records with seq > after_seq, by seq, at most `limit` (1..10000).
+  virtual Result<std::vector<AuditRecord>> ListAuditRecords(int64_t after_seq, int limit) = 0;
+  // The records about one entity ("task", "42"), oldest first.
+  virtual Result<std::vector<AuditRecord>> ListEntityAudit(std::string_view entity_kind,
+                                                           std::string_view entity_id) = 0;
+  // The last record's seq and hash as kept in the head row (0 and
+  // kAuditGenesisHash before the first record).
+  virtual Result<AuditHead> GetAuditHead() = 0;
 };
 
 class Store {
@@ -196,7 +213,13 @@ class Store {
   // file; PostgreSQL: a plain SQL dump).
   virtual Status Backup(const std::string& path) = 0;
 
-  virtual Status Write(const std::function<Status(Transaction&)>& work) = 0;
+  // `actor` is who the audit records of this transaction name; the form
+  // without one writes as AuditActor::System() (the command line, jobs).
+  virtual Status Write(const AuditActor& actor,
+                       const std::function<Status(Transaction&)>& work) = 0;
+  Status Write(const std::function<Status(Transaction&)>& work) {
+    return Write(AuditActor::System(), work);
+  }
   virtual Status Read(const std::function<Status(Transaction&)>& work) = 0;
 };
 

@@ -45,9 +45,11 @@ class SwitchableStore : public store::Store {
   Status Migrate() override { return real_->Migrate(); }
   Status Check() override { return real_->Check(); }
   Status Backup(const std::string& path) override { return real_->Backup(path); }
-  Status Write(const std::function<Status(store::Transaction&)>& work) override {
+  using store::Store::Write;
+  Status Write(const store::AuditActor& actor,
+               const std::function<Status(store::Transaction&)>& work) override {
     if (down) return Status::IoError("connection refused");
-    return real_->Write(work);
+    return real_->Write(actor, work);
   }
   Status Read(const std::function<Status(store::Transaction&)>& work) override {
     if (down) return Status::IoError("connection refused (secret-host:5432)");

@@ -140,8 +140,10 @@ class OwnDatabaseStore final : public Store {
   Status Migrate() override { return store_->Migrate(); }
   Status Check() override { return store_->Check(); }
   Status Backup(const std::string& path) override { return store_->Backup(path); }
-  Status Write(const std::function<Status(Transaction&)>& work) override {
-    return store_->Write(work);
+  using Store::Write;
+  Status Write(const AuditActor& actor,
+               const std::function<Status(Transaction&)>& work) override {
+    return store_->Write(actor, work);
   }
   Status Read(const std::function<Status(Transaction&)>& work) override {
     return store_->Read(work);
