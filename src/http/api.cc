@@ -22,7 +22,8 @@ Status AddApiRoutes(Router& router, store::Store& store, const ApiOptions& optio
   if (Status s = AddDocumentRoutes(router, store, with_imports); !s.ok()) return s;
   if (Status s = AddReviewRoutes(router, store, with_imports); !s.ok()) return s;
   if (Status s = AddAgencyRoutes(router, store, with_imports); !s.ok()) return s;
-  return AddAuditRoutes(router, store, with_imports);
+  if (Status s = AddAuditRoutes(router, store, with_imports); !s.ok()) return s;
+  return AddTaskRoutes(router, store, with_imports);
 }
 
 }  // namespace dondoc::http

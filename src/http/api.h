@@ -11,6 +11,8 @@
 //   documents and import jobs (document_routes.cc), the review queue
 //   (review_routes.cc), agencies (agency_routes.cc)
 //   GET /api/v1/tasks/{id}/audit, /api/v1/audit  audit trails (audit_routes.cc)
+//   /api/v1/tasks/{id}...     a task's detail and every change to it
+//                             (http/task_routes.cc)
 //
 // Every route but health, ready, openapi.json and login authenticates the
 // request first with ApiOptions::authenticate (http/auth.h).
@@ -53,5 +55,6 @@ Status AddDocumentRoutes(Router& router, store::Store& store, const ApiOptions& 
 Status AddReviewRoutes(Router& router, store::Store& store, const ApiOptions& options);
 Status AddAgencyRoutes(Router& router, store::Store& store, const ApiOptions& options);
 Status AddAuditRoutes(Router& router, store::Store& store, const ApiOptions& options);
+Status AddTaskRoutes(Router& router, store::Store& store, const ApiOptions& options);
 
 }  // namespace dondoc::http

@@ -188,6 +188,159 @@ void AddDocumentSchemas(json::object& schemas) {
 
 }  // namespace document_schemas
 
+namespace task_schemas {
+
+// {"type": "object", "properties": ..., "required": [...]} from
+// (name, schema) pairs; `additional` false for request bodies, which refuse
+// unknown fields.
+json::object ObjectSchema(std::initializer_list<std::pair<const char*, json::value>> properties,
+                          std::initializer_list<const char*> required, bool additional = true) {
+  json::object props;
+  for (const auto& [name, schema] : properties) props[name] = schema;
+  json::object o{{"type", "object"}, {"properties", std::move(props)}};
+  if (required.size() > 0) {
+    json::array names;
+    for (const char* n : required) names.emplace_back(n);
+    o["required"] = std::move(names);
+  }
+  if (!additional) o["additionalProperties"] = false;
+  return o;
+}
+
+json::value Type(const char* type, const char* format = nullptr, bool nullable = false) {
+  json::object o{{"type", type}};
+  if (format) o["format"] = format;
+  if (nullable) o["nullable"] = true;
+  return o;
+}
+
+json::value Ref(const char* name) {
+  return json::object{{"$ref", std::string("#/components/schemas/") + name}};
+}
+
+json::value ArrayOf(json::value items) {
+  return json::object{{"type", "array"}, {"items", std::move(items)}};
+}
+
+// The task routes' bodies and answers (http/task_routes.cc).
+void AddTaskSchemas(json::object& schemas) {
+  const json::value id = Type("integer", "int64");
+  const json::value nullable_id = Type("integer", "int64", true);
+  const json::value date = Type("string", "date");
+  const json::value nullable_date = Type("string", "date", true);
+  const json::value text = Type("string");
+  json::object status = Type("string", nullptr, true).as_object();
+  status["enum"] =
+      json::array{"done_on_time", "done_late", "open_in_time", "open_overdue", nullptr};
+  json::object kind = Type("string").as_object();
+  kind["enum"] = json::array{"progress",
+                             "completed",
+                             "reopened",
+                             "extension_requested",
+                             "extension_approved",
+                             "extension_refused",
+                             "reassigned",
+                             "cancelled",
+                             "comment"};
+  json::object percent = Type("integer").as_object();
+  percent["minimum"] = 0;
+  percent["maximum"] = 100;
+  json::object nullable_percent = percent;
+  nullable_percent["nullable"] = true;
+  const json::value span = ObjectSchema({{"line_start", Type("integer")},
+                                         {"line_end", Type("integer")},
+                                         {"start", Type("integer")},
+                                         {"end", Type("integer")}},
+                                        {"line_start", "line_end", "start", "end"}, false);
+
+  schemas["TaskEvent"] =
+      ObjectSchema({{"id", id},
+                    {"task_id", id},
+                    {"kind", kind},
+                    {"effective_on", date},
+                    {"recorded_at", Type("string", "date-time")},
+                    {"actor_user_id", nullable_id},
+                    {"deadline", nullable_date},
+                    {"agency_id", nullable_id},
+                    {"progress_percent", nullable_percent},
+                    {"request_event_id", nullable_id},
+                    {"note", text}},
+                   {"id", "task_id", "kind", "effective_on", "recorded_at", "note"});
+  schemas["TaskEventList"] =
+      ObjectSchema({{"task_id", id}, {"events", ArrayOf(Ref("TaskEvent"))}}, {"task_id", "events"});
+  const std::initializer_list<std::pair<const char*, json::value>> snapshot = {
+      {"id", id},
+      {"parent_id", nullable_id},
+      {"document_id", nullable_id},
+      {"text", text},
+      {"assigned_on", date},
+      {"first_deadline", nullable_date},
+      {"deadline_text", text},
+      {"lead_agency_id", id},
+      {"lead", text},
+      {"status", status},
+      {"cancelled", Type("boolean")},
+      {"deadline", nullable_date},
+      {"completed_on", nullable_date}};
+  schemas["TaskSnapshot"] = ObjectSchema(snapshot, {"id", "lead_agency_id", "status"});
+  json::object detail = ObjectSchema(snapshot, {"id", "lead_agency_id", "status", "as_of"});
+  json::object& props = detail["properties"].as_object();
+  props["as_of"] = date;
+  json::object nullable_span = span.as_object();
+  nullable_span["nullable"] = true;
+  props["span"] = nullable_span;
+  props["coordinations"] = ArrayOf(ObjectSchema({{"task_id", id},
+                                                 {"agency_id", id},
+                                                 {"agency", text},
+                                                 {"acknowledged_on", nullable_date},
+                                                 {"contribution", text}},
+                                                {"agency_id"}));
+  props["subtasks"] = ArrayOf(Ref("TaskSnapshot"));
+  props["events"] = ArrayOf(Ref("TaskEvent"));
+  props["pending_extension_request"] = nullable_id;
+  schemas["TaskDetail"] = std::move(detail);
+  schemas["Coordination"] = ObjectSchema({{"task_id", id},
+                                          {"agency_id", id},
+                                          {"acknowledged_on", nullable_date},
+                                          {"contribution", text}},
+                                         {"task_id", "agency_id"});
+  schemas["Created"] = ObjectSchema({{"id", id}, {"parent_id", id}}, {"id"});
+  schemas["EventCreated"] =
+      ObjectSchema({{"task_id", id}, {"event_id", id}}, {"task_id", "event_id"});
+
+  // Request bodies: unknown fields are refused (400).
+  schemas["NewTask"] = ObjectSchema({{"lead_agency_id", id},
+                                     {"coordinating_agency_ids", ArrayOf(id)},
+                                     {"text", text},
+                                     {"assigned_on", date},
+                                     {"deadline", nullable_date},
+                                     {"deadline_text", text},
+                                     {"document_id", nullable_id},
+                                     {"span", span}},
+                                    {"lead_agency_id", "text"}, false);
+  schemas["NewSubtask"] = ObjectSchema({{"lead_agency_id", id},
+                                        {"coordinating_agency_ids", ArrayOf(id)},
+                                        {"text", text},
+                                        {"deadline", nullable_date},
+                                        {"deadline_text", text}},
+                                       {"lead_agency_id", "text"}, false);
+  schemas["ProgressBody"] =
+      ObjectSchema({{"percent", percent}, {"note", text}}, {"percent"}, false);
+  schemas["CompleteBody"] =
+      ObjectSchema({{"evidence", text}, {"completed_on", date}}, {"evidence"}, false);
+  schemas["NoteBody"] = ObjectSchema({{"note", text}}, {"note"}, false);
+  schemas["ReassignBody"] = ObjectSchema(
+      {{"lead_agency_id", id}, {"effective_on", date}, {"note", text}}, {"lead_agency_id"}, false);
+  schemas["ExtensionRequestBody"] =
+      ObjectSchema({{"deadline", date}, {"reason", text}}, {"deadline", "reason"}, false);
+  schemas["ApproveBody"] = ObjectSchema({{"deadline", date}, {"note", text}}, {}, false);
+  schemas["CommentBody"] = ObjectSchema({{"text", text}}, {"text"}, false);
+  schemas["CoordinationBody"] = ObjectSchema(
+      {{"agency_id", id}, {"acknowledge", Type("boolean")}, {"contribution", text}}, {}, false);
+}
+
+}  // namespace task_schemas
+
 json::object Components() {
   json::object error_schema{
       {"type", "object"},
@@ -212,6 +365,7 @@ json::object Components() {
                        {"StatusCounts", std::move(counts)},
                        {"Object", std::move(any_object)}};
   document_schemas::AddDocumentSchemas(schemas);
+  task_schemas::AddTaskSchemas(schemas);
   return json::object{{"schemas", std::move(schemas)}};
 }
 
@@ -264,9 +418,13 @@ json::value BuildOpenApi(const Router& router, const std::string& version) {
     if (r.body != BodyKind::kNone) {
       const char* media =
           r.body == BodyKind::kJson ? "application/json" : "application/octet-stream";
+      json::object body_schema;
+      if (!r.body_doc.request_schema.empty()) {
+        body_schema["$ref"] = "#/components/schemas/" + r.body_doc.request_schema;
+      }
       operation["requestBody"] = json::object{
           {"required", true},
-          {"content", json::object{{media, json::object{{"schema", json::object{}}}}}}};
+          {"content", json::object{{media, json::object{{"schema", std::move(body_schema)}}}}}};
     }
     json::value& path = paths[r.pattern];
     if (!path.is_object()) path = json::object{};

@@ -36,6 +36,12 @@ bool IsToken(std::string_view s) {
 
 Status Router::Add(std::string method, std::string pattern, BodyKind body, RouteDoc doc,
                    Handler handler) {
+  return Add(std::move(method), std::move(pattern), body, std::move(doc), std::move(handler),
+             BodyDoc{});
+}
+
+Status Router::Add(std::string method, std::string pattern, BodyKind body, RouteDoc doc,
+                   Handler handler, BodyDoc body_doc) {
   if (method.empty() || pattern.empty() || pattern.front() != '/') {
     return Status::InvalidInput("route pattern must start with '/': '" + pattern + "'");
   }
@@ -68,7 +74,7 @@ Status Router::Add(std::string method, std::string pattern, BodyKind body, Route
     }
   }
   routes_.push_back(Route{std::move(method), std::move(pattern), body, std::move(doc),
-                          std::move(handler), std::move(segments)});
+                          std::move(handler), std::move(segments), std::move(body_doc)});
   return Status::Ok();
 }
 

@@ -50,6 +50,13 @@ struct RouteDoc {
   std::string response_media = "application/json";
 };
 
+// What a route takes beyond RouteDoc, for routes that say so (Router::Add's
+// last argument): the JSON body's schema in the OpenAPI components (empty:
+// any object).
+struct BodyDoc {
+  std::string request_schema;
+};
+
 using Handler = std::function<Response(const Request&)>;
 
 struct Route {
@@ -59,6 +66,7 @@ struct Route {
   RouteDoc doc;
   Handler handler;
   std::vector<std::string> segments;  // "{id}" for a parameter
+  BodyDoc body_doc;
 };
 
 struct RouteMatch {
@@ -73,6 +81,8 @@ class Router {
  public:
   // InvalidInput for a malformed pattern or a method+pattern added twice.
   Status Add(std::string method, std::string pattern, BodyKind body, RouteDoc doc, Handler handler);
+  Status Add(std::string method, std::string pattern, BodyKind body, RouteDoc doc, Handler handler,
+             BodyDoc body_doc);
 
   // `path` is the request path without the query, as sent (percent-encoded).
   RouteMatch Find(std::string_view method, std::string_view path) const;

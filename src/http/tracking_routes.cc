@@ -59,8 +59,8 @@ Response ListTasks(store::Store& store, const ApiOptions& options, const Request
   auto actor = options.authenticate(request);
   if (!actor.ok()) return ErrorResponse(actor.error());
   const QueryParams& q = request.query;
-  if (auto e = q.RequireKnown(
-          {"as_of", "agency", "coordinating", "status", "document", "text", "limit", "after"})) {
+  if (auto e = q.RequireKnown({"as_of", "agency", "coordinating", "status", "document", "due_from",
+                               "due_to", "text", "limit", "after"})) {
     return ErrorResponse(*e);
   }
   service::TaskQuery query;
@@ -88,6 +88,12 @@ Response ListTasks(store::Store& store, const ApiOptions& options, const Request
   auto document = q.Int("document", 1, INT64_MAX);
   if (!document.ok()) return ErrorResponse(document.error());
   query.document_id = *document;
+  auto due_from = q.Date("due_from");
+  if (!due_from.ok()) return ErrorResponse(due_from.error());
+  query.due_from = *due_from;
+  auto due_to = q.Date("due_to");
+  if (!due_to.ok()) return ErrorResponse(due_to.error());
+  query.due_to = *due_to;
   query.text = q.String("text");
   auto limit = q.Int("limit", 1, options.max_page_size);
   if (!limit.ok()) return ErrorResponse(limit.error());
@@ -154,6 +160,18 @@ Status AddTrackingRoutes(Router& router, store::Store& store, const ApiOptions& 
            {"coordinating", "boolean", "", false, "with agency: also tasks it coordinates", {}},
            {"status", "string", "", false, "only tasks with this status", kStatusNames},
            {"document", "integer", "int64", false, "only tasks from this document", {}},
+           {"due_from",
+            "string",
+            "date",
+            false,
+            "only tasks whose deadline in force on as_of is on or after this day",
+            {}},
+           {"due_to",
+            "string",
+            "date",
+            false,
+            "only tasks whose deadline in force on as_of is on or before this day",
+            {}},
            {"text", "string", "", false, "text contains this (accents optional)", {}},
            {"limit", "integer", "int32", false, page_doc, {}},
            {"after", "integer", "int64", false, "tasks with a larger id (paging)", {}}},

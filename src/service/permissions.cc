@@ -40,6 +40,8 @@ const char* ActionName(Action action) {
       return "administer agencies, users and the database";
     case Action::kReadAudit:
       return "read the audit trail";
+    case Action::kAssign:
+      return "create and assign tasks";
   }
   return "do this";
 }

@@ -34,6 +34,7 @@ enum class Action {
   kReadAllTasks,   // every agency's tasks and counts
   kAdminister,     // agencies, users, migrations and backups
   kReadAudit,      // the audit trail of anything (a task's: whoever reads it)
+  kAssign,         // create tasks and assign them to agencies (service/tasks.h)
 };
 
 // What is done to one task.

@@ -74,6 +74,10 @@ Result<std::vector<TaskRow>> ListTasks(store::Store& store, const Actor& actor,
                                        const TaskQuery& query) {
   if (Status s = CheckReader(actor); !s.ok()) return s;
   if (query.limit < 0) return Status::InvalidInput("a negative task limit");
+  if (query.due_from && query.due_to && *query.due_to < *query.due_from) {
+    return Status::InvalidInput("due_to " + core::FormatIsoDate(*query.due_to) +
+                                " is before due_from " + core::FormatIsoDate(*query.due_from));
+  }
   std::vector<TaskRow> rows;
   Status s = store.Read([&](store::Transaction& tx) -> Status {
     rows.clear();
@@ -86,6 +90,8 @@ Result<std::vector<TaskRow>> ListTasks(store::Store& store, const Actor& actor,
     filter.status = query.status;
     filter.as_of = query.as_of;
     filter.document_id = query.document_id;
+    filter.due_from = query.due_from;
+    filter.due_to = query.due_to;
     filter.text = query.text;
     filter.after_id = query.after_id;
     AgencyNames names(tx);

@@ -21,10 +21,12 @@ struct TaskQuery {
   bool include_coordinating = false;  // with `agency`: also tasks it coordinates
   std::optional<core::TaskStatus> status;
   std::optional<core::Id> document_id;
-  std::optional<std::string> text;   // diacritic-insensitive substring
-  int limit = 0;                     // at most this many; 0 = all
-  std::optional<core::Id> after_id;  // paging, by id ascending
-  std::string province;              // helps match agency names
+  std::optional<core::Date> due_from;  // deadline in force on as_of, inclusive
+  std::optional<core::Date> due_to;    // inclusive
+  std::optional<std::string> text;     // diacritic-insensitive substring
+  int limit = 0;                       // at most this many; 0 = all
+  std::optional<core::Id> after_id;    // paging, by id ascending
+  std::string province;                // helps match agency names
 };
 
 struct TaskRow {

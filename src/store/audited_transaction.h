@@ -44,6 +44,9 @@ class AuditedTransaction final : public Transaction {
   int64_t appended() const { return appended_; }
 
   Result<Id> AddAgency(const core::Agency& agency) override;
+  Result<std::vector<Id>> ListSubtaskIds(Id parent_id) override {
+    return inner_.ListSubtaskIds(parent_id);
+  }
   Result<core::Agency> GetAgency(Id id) override { return inner_.GetAgency(id); }
   Result<std::vector<core::Agency>> ListAgencies(std::optional<core::Date> on) override {
     return inner_.ListAgencies(on);

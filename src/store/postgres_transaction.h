@@ -121,6 +121,9 @@ class PgTransaction final : public Transaction, public AuditAppender {
   Status InsertAuditRecord(const AuditRecord& record) override;
   Status SetAuditHead(const AuditHead& head) override;
 
+  // Sub-tasks (postgres_subtasks.cc).
+  Result<std::vector<Id>> ListSubtaskIds(Id parent_id) override;
+
   // Recomputes task_timeline for every task (migration step 2), then the
   // running counts when their table exists.
   Status RebuildAllTimelines();

@@ -112,6 +112,9 @@ class SqliteTransaction final : public Transaction, public AuditAppender {
   Status InsertAuditRecord(const AuditRecord& record) override;
   Status SetAuditHead(const AuditHead& head) override;
 
+  // Sub-tasks (sqlite_subtasks.cc).
+  Result<std::vector<Id>> ListSubtaskIds(Id parent_id) override;
+
   // Recomputes task_timeline for every task (migration step 2), then the
   // running counts when their table exists.
   Status RebuildAllTimelines();

@@ -195,6 +195,11 @@ class Transaction {
   // The last record's seq and hash as kept in the head row (0 and
   // kAuditGenesisHash before the first record).
   virtual Result<AuditHead> GetAuditHead() = 0;
+
+  // Sub-tasks (service/tasks.h): the ids of the tasks delegated from
+  // `parent_id` (Task::parent_id), ascending; empty when there are none or
+  // no such task.
+  virtual Result<std::vector<Id>> ListSubtaskIds(Id parent_id) = 0;
 };
 
 class Store {

@@ -157,6 +157,10 @@ TEST(ErrorsTest, StatusCodesMapAndInternalsStayInside) {
   EXPECT_EQ(FromStatus(Status::InvalidInput("unknown agency 'X'")).status, 422);
   EXPECT_EQ(FromStatus(Status::NotFound("task 9")).status, 404);
   EXPECT_EQ(FromStatus(Status::PermissionDenied("agency staff")).status, 403);
+  HttpError conflict = FromStatus(Status::Conflict("task 9 is already completed"));
+  EXPECT_EQ(conflict.status, 409);
+  EXPECT_EQ(conflict.code, "conflict");
+  EXPECT_NE(conflict.detail_en.find("task 9 is already completed"), std::string::npos);
   HttpError internal = FromStatus(Status::Internal("SQL error near 'SELECT secret'"));
   EXPECT_EQ(internal.status, 500);
   EXPECT_EQ(ErrorBody(internal).find("SELECT"), std::string::npos);

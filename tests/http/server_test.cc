@@ -665,8 +665,9 @@ TEST_F(ServerTest, OpenApiListsExactlyTheRegisteredRoutes) {
        doc.at("paths").at("/api/v1/tasks").at("get").at("parameters").as_array()) {
     task_params.insert(std::string(p.at("name").as_string()));
   }
-  EXPECT_EQ(task_params, (std::set<std::string>{"as_of", "agency", "coordinating", "status",
-                                                "document", "text", "limit", "after"}));
+  EXPECT_EQ(task_params,
+            (std::set<std::string>{"as_of", "agency", "coordinating", "status", "document",
+                                   "due_from", "due_to", "text", "limit", "after"}));
   EXPECT_TRUE(doc.at("components").at("schemas").as_object().contains("Error"));
 }
 

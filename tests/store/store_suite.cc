@@ -1920,6 +1920,43 @@ TEST_P(StoreSuite, ListTasksCoordinatingFollowsSuccessions) {
   EXPECT_EQ(list(home, "2024-11-01"), (Ids{open, done, own}));  // the lead
 }
 
+TEST_P(StoreSuite, SubtaskIdsOfAParent) {
+  Id lead = 0;
+  ASSERT_OK(store().Write([&](Transaction& tx) {
+    Result<Id> id = tx.AddAgency(MakeAgency("Sở Công Thương"));
+    TRY(id);
+    lead = *id;
+    return Status::Ok();
+  }));
+  auto add = [&](std::optional<Id> parent, const char* text) {
+    core::Task task = MakeTask(lead, D("2024-03-01"), D("2024-09-30"), text);
+    task.parent_id = parent;
+    return InWrite(store(), [&](Transaction& tx) { return tx.AddTask(task, {}); });
+  };
+  ASSERT_OK_AND_ASSIGN(const Id parent, add(std::nullopt, "Nhiệm vụ gốc"));
+  ASSERT_OK_AND_ASSIGN(const Id other, add(std::nullopt, "Nhiệm vụ khác"));
+  ASSERT_OK_AND_ASSIGN(const Id first, add(parent, "Phần việc thứ nhất"));
+  ASSERT_OK_AND_ASSIGN(const Id unrelated, add(other, "Phần việc của nhiệm vụ khác"));
+  ASSERT_OK_AND_ASSIGN(const Id second, add(parent, "Phần việc thứ hai"));
+  ASSERT_OK_AND_ASSIGN(const Id grandchild, add(first, "Phần việc cấp dưới"));
+
+  ASSERT_OK_AND_ASSIGN(std::vector<Id> ids,
+                       InRead(store(), [&](Transaction& tx) { return tx.ListSubtaskIds(parent); }));
+  EXPECT_EQ(ids, (std::vector<Id>{first, second}));  // direct children only, ascending
+  ASSERT_OK_AND_ASSIGN(ids,
+                       InRead(store(), [&](Transaction& tx) { return tx.ListSubtaskIds(first); }));
+  EXPECT_EQ(ids, std::vector<Id>{grandchild});
+  ASSERT_OK_AND_ASSIGN(ids,
+                       InRead(store(), [&](Transaction& tx) { return tx.ListSubtaskIds(other); }));
+  EXPECT_EQ(ids, std::vector<Id>{unrelated});
+  ASSERT_OK_AND_ASSIGN(ids,
+                       InRead(store(), [&](Transaction& tx) { return tx.ListSubtaskIds(second); }));
+  EXPECT_TRUE(ids.empty());
+  ASSERT_OK_AND_ASSIGN(ids,
+                       InRead(store(), [&](Transaction& tx) { return tx.ListSubtaskIds(999999); }));
+  EXPECT_TRUE(ids.empty());
+}
+
 TEST_P(StoreSuite, BackupWritesAFile) {
   ASSERT_OK(InWrite(store(), [](Transaction& tx) { return tx.AddAgency(MakeAgency("Sở Y tế")); }));
   const std::string path = ::testing::TempDir() + "/dondoc-store-backup-" +
