@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "core/agency_history.h"
+#include "store/audited_transaction.h"
 #include "store/postgres_conn.h"
 #include "store/status_totals.h"
-#include "store/audited_transaction.h"
 #include "store/store.h"
 
 // Early returns for Status and Result values inside the PostgreSQL store.

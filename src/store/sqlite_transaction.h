@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "core/agency_history.h"
+#include "store/audited_transaction.h"
 #include "store/sqlite_db.h"
 #include "store/status_totals.h"
-#include "store/audited_transaction.h"
 #include "store/store.h"
 
 // Early returns for Status and Result values inside the SQLite store.

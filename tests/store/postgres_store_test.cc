@@ -141,8 +141,7 @@ class OwnDatabaseStore final : public Store {
   Status Check() override { return store_->Check(); }
   Status Backup(const std::string& path) override { return store_->Backup(path); }
   using Store::Write;
-  Status Write(const AuditActor& actor,
-               const std::function<Status(Transaction&)>& work) override {
+  Status Write(const AuditActor& actor, const std::function<Status(Transaction&)>& work) override {
     return store_->Write(actor, work);
   }
   Status Read(const std::function<Status(Transaction&)>& work) override {
