@@ -449,6 +449,7 @@ TEST_F(TaskRoutesTest, OpenApiDescribesEveryTaskRoute) {
   int task_routes = 0;
   for (const Route& route : router_.routes()) {
     if (route.pattern.find("/api/v1/tasks/") != 0 && route.pattern != "/api/v1/tasks") continue;
+    if (route.pattern == "/api/v1/tasks/{id}/audit") continue;  // audit_routes.cc's
     ++task_routes;
     std::string method = route.method;
     for (char& c : method) c = static_cast<char>(std::tolower(c));
