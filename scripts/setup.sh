@@ -20,6 +20,9 @@ PACKAGES=(
   libsqlite3-dev libpq-dev postgresql-15
   # SHA-256 (imported files, the audit chain) and, for accounts, argon2id
   libsodium-dev
+  # service: notification e-mail over SMTP through libcurl (the NSS flavour
+  # of the development files: any flavour has smtp://)
+  libcurl4-nss-dev
 )
 
 missing=()

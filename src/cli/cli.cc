@@ -20,6 +20,7 @@ constexpr std::string_view kUsage =
     "  review         list, confirm or reject what was imported (duyệt đề xuất)\n"
     "  tasks          tracked tasks as of a day, by agency and status\n"
     "  status         done on time / done late / open in time / overdue counts as of a day\n"
+    "  notify         one reminder pass as of a day (nhắc việc): deadlines, overdue, reports\n"
     "  agency         list or add the agencies tasks are assigned to\n"
     "  db             migrate, check or back up the database (--db sqlite:PATH|postgresql://)\n"
     "  demo-data      fill an empty database with a year of synthetic tracking data\n"
@@ -49,6 +50,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (rest[0] == "review") return RunReview(help, out, err);
         if (rest[0] == "tasks") return RunTasks(help, out, err);
         if (rest[0] == "status") return RunStatus(help, out, err);
+        if (rest[0] == "notify") return RunNotify(help, out, err);
         if (rest[0] == "agency") return RunAgency(help, out, err);
         if (rest[0] == "db") return RunDb(help, out, err);
       }
@@ -68,6 +70,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (command == "review") return RunReview(rest, out, err);
     if (command == "tasks") return RunTasks(rest, out, err);
     if (command == "status") return RunStatus(rest, out, err);
+    if (command == "notify") return RunNotify(rest, out, err);
     if (command == "agency") return RunAgency(rest, out, err);
     if (command == "db") return RunDb(rest, out, err);
     if (command == "demo-data") return RunDemoData(rest, out, err);

@@ -24,6 +24,7 @@ int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostr
 int RunReview(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunTasks(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunStatus(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunNotify(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunDb(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunAgency(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunDemoData(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -11,6 +11,7 @@
 #include <csignal>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@
 #include "service/demo_data.h"
 #include "service/import.h"
 #include "service/import_jobs.h"
+#include "service/notifications.h"
 
 namespace dondoc::cli {
 namespace {
@@ -138,7 +140,15 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   http::Server server(settings->server, router);
   if (Status s = server.Start(); !s.ok()) return Fail("serve", s, err);
   out << "dondoc serve: listening on " << server.url() << "/api/v1/\n" << std::flush;
+  // Reminders (service/notifications.h): a pass now, then hourly; each pass
+  // is idempotent, so the hour only bounds how late a reminder can be.
+  std::mutex err_mutex;
+  service::ReminderScheduler reminders(**db, std::chrono::hours(1), [&](const std::string& m) {
+    std::lock_guard lock(err_mutex);
+    err << "dondoc serve: " << m << "\n";
+  });
   signals_context.run();
+  reminders.Stop();
   const auto started = std::chrono::steady_clock::now();
   const int unfinished = server.Shutdown();
   import_jobs->Shutdown();  // queued imports fail; a running one finishes

@@ -224,4 +224,20 @@ std::string AuditJson(const core::CalendarDay& d) {
                {"name", d.name}});
 }
 
+std::string AuditJson(const core::Notification& n) {
+  return Text({{"id", n.id},
+               {"key", n.key},
+               {"kind", core::NotificationKindName(n.kind)},
+               {"agency_id", Opt(n.agency_id)},
+               {"user_id", Opt(n.user_id)},
+               {"task_id", Opt(n.task_id)},
+               {"regime_id", Opt(n.regime_id)},
+               {"period", PeriodOrNull(n.period)},
+               {"due_on", core::FormatIsoDate(n.due_on)},
+               {"message", n.message},
+               {"created_at", core::FormatIsoTimestamp(n.created_at)},
+               {"read_at", Instant(n.read_at)},
+               {"emailed_at", Instant(n.emailed_at)}});
+}
+
 }  // namespace dondoc::store

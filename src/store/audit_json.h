@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/reminders.h"
 
 namespace dondoc::store {
 
@@ -27,5 +28,6 @@ std::string AuditJson(const core::Figure& figure);
 std::string AuditJson(const core::ReportingRegime& regime);
 std::string AuditJson(const core::ReportSubmission& submission);
 std::string AuditJson(const core::CalendarDay& day);
+std::string AuditJson(const core::Notification& notification);
 
 }  // namespace dondoc::store

@@ -259,4 +259,36 @@ Status AuditedTransaction::RebuildStatusTotals() {
   return Record("status_totals.rebuilt", "status_totals", "all", "", "{}");
 }
 
+Result<std::optional<Id>> AuditedTransaction::AddNotification(
+    const core::Notification& notification) {
+  Result<std::optional<Id>> id = inner_.AddNotification(notification);
+  if (!id.ok() || !id->has_value()) return id;  // an error, or the key was taken
+  if (Status s = Record("notification.add", "notification", std::to_string(**id), "",
+                        AuditJson(WithId(notification, **id)));
+      !s.ok())
+    return s;
+  return id;
+}
+
+Status AuditedTransaction::MarkNotificationRead(Id id, core::Timestamp at) {
+  Result<core::Notification> before = inner_.GetNotification(id);
+  if (Status s = inner_.MarkNotificationRead(id, at); !s.ok()) return s;
+  if (!before.ok()) return before.status();
+  if (before->read_at) return Status::Ok();  // already read: nothing changed
+  core::Notification after = *before;
+  after.read_at = at;
+  return Record("notification.read", "notification", std::to_string(id), AuditJson(*before),
+                AuditJson(after));
+}
+
+Status AuditedTransaction::MarkNotificationEmailed(Id id, core::Timestamp at) {
+  Result<core::Notification> before = inner_.GetNotification(id);
+  if (Status s = inner_.MarkNotificationEmailed(id, at); !s.ok()) return s;
+  if (!before.ok()) return before.status();
+  core::Notification after = *before;
+  after.emailed_at = at;
+  return Record("notification.emailed", "notification", std::to_string(id), AuditJson(*before),
+                AuditJson(after));
+}
+
 }  // namespace dondoc::store

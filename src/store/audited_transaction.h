@@ -143,6 +143,21 @@ class AuditedTransaction final : public Transaction {
   }
   Result<AuditHead> GetAuditHead() override { return inner_.GetAuditHead(); }
 
+  // "notification.add" when stored (none when the key was taken: nothing
+  // changed); "notification.read" and "notification.emailed" with the row
+  // before and after, none when read_at was already set (the first time stays).
+  Result<std::optional<Id>> AddNotification(const core::Notification& notification) override;
+  Result<core::Notification> GetNotification(Id id) override { return inner_.GetNotification(id); }
+  Result<std::vector<core::Notification>> ListNotifications(
+      const NotificationFilter& filter) override {
+    return inner_.ListNotifications(filter);
+  }
+  Status MarkNotificationRead(Id id, core::Timestamp at) override;
+  Result<std::vector<core::Notification>> ListUnsentNotifications(int limit) override {
+    return inner_.ListUnsentNotifications(limit);
+  }
+  Status MarkNotificationEmailed(Id id, core::Timestamp at) override;
+
  private:
   // Appends one record to the chain (before empty for a creation).
   Status Record(std::string action, std::string entity_kind, std::string entity_id,

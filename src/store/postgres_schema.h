@@ -24,7 +24,7 @@
 
 namespace dondoc::store::pg {
 
-inline constexpr int kLatestSchemaVersion = 7;
+inline constexpr int kLatestSchemaVersion = 8;
 
 // pg_advisory_xact_lock key held while a migration step runs ("dondoc").
 inline constexpr int64_t kMigrationLockKey = 0x646f6e646f63;

@@ -124,6 +124,14 @@ class PgTransaction final : public Transaction, public AuditAppender {
   // Sub-tasks (postgres_subtasks.cc).
   Result<std::vector<Id>> ListSubtaskIds(Id parent_id) override;
 
+  Result<std::optional<Id>> AddNotification(const core::Notification& notification) override;
+  Result<core::Notification> GetNotification(Id id) override;
+  Result<std::vector<core::Notification>> ListNotifications(
+      const NotificationFilter& filter) override;
+  Status MarkNotificationRead(Id id, core::Timestamp at) override;
+  Result<std::vector<core::Notification>> ListUnsentNotifications(int limit) override;
+  Status MarkNotificationEmailed(Id id, core::Timestamp at) override;
+
   // Recomputes task_timeline for every task (migration step 2), then the
   // running counts when their table exists.
   Status RebuildAllTimelines();

@@ -333,12 +333,36 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql";
 
+// Notifications (core/reminders.h): one row per recipient, unique by key so
+// that a reminder pass run twice adds nothing; listed per recipient newest
+// first, and oldest first while not yet e-mailed.
+constexpr std::string_view kVersion8 = R"sql(
+CREATE TABLE notifications (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  agency_id INTEGER REFERENCES agencies(id),
+  user_id INTEGER,
+  task_id INTEGER REFERENCES tasks(id),
+  regime_id INTEGER REFERENCES reporting_regimes(id),
+  period TEXT,
+  due_on TEXT NOT NULL,
+  message TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  read_at TEXT,
+  emailed_at TEXT
+);
+CREATE INDEX notifications_agency ON notifications(agency_id, id);
+CREATE INDEX notifications_user ON notifications(user_id, id) WHERE user_id IS NOT NULL;
+CREATE INDEX notifications_unsent ON notifications(id) WHERE emailed_at IS NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, kVersion1, false}, {2, kVersion2, true},  {3, kVersion3, false}, {4, kVersion4, false},
-      {5, kVersion5, false}, {6, kVersion6, false}, {7, kVersion7, false},
+      {5, kVersion5, false}, {6, kVersion6, false}, {7, kVersion7, false}, {8, kVersion8, false},
   };
   return kMigrations;
 }

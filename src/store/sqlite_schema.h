@@ -17,6 +17,7 @@
 //      (status_totals.h), filled from the existing timelines
 //   7  audit_log and audit_head: the hash-chained audit trail
 //      (store/audit.h); it starts empty, earlier rows are not retro-audited
+//   8  notifications: one row per recipient, unique by key
 //
 // Dates are ISO text ("2024-06-30"), instants ISO UTC text, except in
 // task_timeline where days are integers (days since 1970-01-01) because the
@@ -28,7 +29,7 @@
 
 namespace dondoc::store::sqlite {
 
-inline constexpr int kLatestSchemaVersion = 7;
+inline constexpr int kLatestSchemaVersion = 8;
 
 struct Migration {
   int version = 0;  // the version this step produces

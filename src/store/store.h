@@ -36,6 +36,7 @@
 
 #include "common/status.h"
 #include "core/model.h"
+#include "core/reminders.h"
 #include "core/task_status.h"
 #include "store/audit.h"
 
@@ -75,6 +76,17 @@ struct TaskFilter {
   std::optional<std::string> text;  // diacritic-insensitive substring
   int limit = 50;                   // 1..1000
   std::optional<Id> after_id;       // keyset paging, by id ascending
+};
+
+// Whose notifications to list: one recipient (the office, an agency, a
+// user), newest first.
+struct NotificationFilter {
+  bool office = false;          // those addressed to the office
+  std::optional<Id> agency_id;  // those addressed to this agency
+  std::optional<Id> user_id;    // those addressed to this user
+  bool unread_only = false;
+  int limit = 50;               // 1..1000
+  std::optional<Id> before_id;  // keyset paging, by id descending
 };
 
 // A task with what is true of it on the filter's as_of day.
@@ -200,6 +212,22 @@ class Transaction {
   // `parent_id` (Task::parent_id), ascending; empty when there are none or
   // no such task.
   virtual Result<std::vector<Id>> ListSubtaskIds(Id parent_id) = 0;
+
+  // -------------------------------------------------------- notifications
+  // Notifications (core/reminders.h). AddNotification stores it unless one
+  // with the same key exists: the new id, or nullopt (nothing written) when
+  // the key is taken, so that a scheduler pass run twice adds nothing.
+  virtual Result<std::optional<Id>> AddNotification(const core::Notification& notification) = 0;
+  virtual Result<core::Notification> GetNotification(Id id) = 0;
+  // The set fields of the filter are alternatives (office OR agency OR
+  // user); none set lists nothing.
+  virtual Result<std::vector<core::Notification>> ListNotifications(
+      const NotificationFilter& filter) = 0;
+  // Sets read_at once (a second call keeps the first time). NotFound.
+  virtual Status MarkNotificationRead(Id id, core::Timestamp at) = 0;
+  // Notifications not yet sent by e-mail, oldest first; and marking one sent.
+  virtual Result<std::vector<core::Notification>> ListUnsentNotifications(int limit) = 0;
+  virtual Status MarkNotificationEmailed(Id id, core::Timestamp at) = 0;
 };
 
 class Store {

@@ -36,7 +36,8 @@ std::vector<AuditRecord> AllRecords(Store& store) {
 
 // Ids of what the writes below refer to.
 struct Fixture {
-  Id agency = 0, other_agency = 0, document = 0, proposal = 0, task = 0, indicator = 0, regime = 0;
+  Id agency = 0, other_agency = 0, document = 0, proposal = 0, task = 0, indicator = 0, regime = 0,
+     notification = 0;
 };
 
 core::Task TaskFor(Id lead) {
@@ -47,6 +48,18 @@ core::Task TaskFor(Id lead) {
   task.deadline = Day("2024-03-31");
   task.created_at = core::Timestamp(Day("2024-01-02"));
   return task;
+}
+
+core::Notification NoteFor(const Fixture& f) {
+  core::Notification n;
+  n.key = "due_soon:task:1:2024-03-31";
+  n.kind = core::NotificationKind::kDueSoon;
+  n.agency_id = f.agency;
+  n.task_id = f.task;
+  n.due_on = Day("2024-03-31");
+  n.message = "Nhiệm vụ sắp đến hạn";
+  n.created_at = core::Timestamp(Day("2024-03-24"));
+  return n;
 }
 
 // One write per mutating Transaction method: its name in store.h, the
@@ -239,6 +252,25 @@ std::vector<MutatingCall> MutatingCalls() {
          return tx.PutCalendarDay(d);
        },
        "calendar_day.put", "calendar_day"},
+      {"AddNotification",
+       [](Transaction& tx, Fixture& f) {
+         auto id = tx.AddNotification(NoteFor(f));
+         if (!id.ok()) return id.status();
+         if (!id->has_value()) return Status::Internal("a new key was not stored");
+         f.notification = **id;
+         return Status::Ok();
+       },
+       "notification.add", "notification"},
+      {"MarkNotificationRead",
+       [](Transaction& tx, Fixture& f) {
+         return tx.MarkNotificationRead(f.notification, core::Timestamp(Day("2024-03-25")));
+       },
+       "notification.read", "notification"},
+      {"MarkNotificationEmailed",
+       [](Transaction& tx, Fixture& f) {
+         return tx.MarkNotificationEmailed(f.notification, core::Timestamp(Day("2024-03-25")));
+       },
+       "notification.emailed", "notification"},
   };
 }
 
@@ -333,6 +365,10 @@ TEST_P(StoreSuite, EveryMutatingMethodAppendsOneRecordNamingTheWriter) {
       EXPECT_NE(r.before.find("\"state\":\"proposed\""), std::string::npos) << r.before;
       EXPECT_NE(r.after.find("\"state\":\"rejected\""), std::string::npos) << r.after;
     }
+    if (r.action == "notification.read") {
+      EXPECT_NE(r.before.find("\"read_at\":null"), std::string::npos) << r.before;
+      EXPECT_NE(r.after.find("\"read_at\":\"2024-03-25"), std::string::npos) << r.after;
+    }
     if (r.action == "task.coordination_updated") {
       EXPECT_NE(r.before.find("\"acknowledged_on\":null"), std::string::npos) << r.before;
       EXPECT_NE(r.after.find("2024-01-05"), std::string::npos) << r.after;
@@ -342,6 +378,17 @@ TEST_P(StoreSuite, EveryMutatingMethodAppendsOneRecordNamingTheWriter) {
   ASSERT_TRUE(verified.ok()) << verified.status().message();
   EXPECT_EQ(verified->records, static_cast<int64_t>(expected));
   EXPECT_EQ(verified->head.hash, records.back().hash);
+
+  // Notification writes that change nothing record nothing: a key already
+  // taken, a second read (the first time stays).
+  const Status noop = store().Write(alice, [&](Transaction& tx) -> Status {
+    Result<std::optional<Id>> id = tx.AddNotification(NoteFor(f));
+    if (!id.ok()) return id.status();
+    if (id->has_value()) return Status::Internal("a taken key was stored again");
+    return tx.MarkNotificationRead(f.notification, core::Timestamp(Day("2024-03-26")));
+  });
+  ASSERT_TRUE(noop.ok()) << noop.message();
+  EXPECT_EQ(AllRecords(store()).size(), expected);
 }
 
 TEST_P(StoreSuite, FailedAndRolledBackWritesLeaveNoRecordAndNoGap) {

@@ -113,8 +113,11 @@ TEST(SqliteAuditTest, AnOlderDatabaseGainsAnEmptyChainThatStartsAtTheMigration) 
     ASSERT_TRUE((*store)->Migrate().ok());
     testing::WriteHistory(**store);
   }
-  // Back to version 6 as an old build left it: no audit tables, rows kept.
-  ASSERT_EQ(RawExec(path, "DROP TABLE audit_log; DROP TABLE audit_head; PRAGMA user_version = 6;"),
+  // Back to version 6 as an old build left it: no audit tables (step 7)
+  // nor notifications (step 8), rows kept.
+  ASSERT_EQ(RawExec(path,
+                    "DROP TABLE notifications; DROP TABLE audit_log; DROP TABLE audit_head; "
+                    "PRAGMA user_version = 6;"),
             "");
   Result<std::unique_ptr<Store>> store = OpenStore("sqlite:" + path);
   ASSERT_TRUE(store.ok());
