@@ -23,7 +23,10 @@ Status AddApiRoutes(Router& router, store::Store& store, const ApiOptions& optio
   if (Status s = AddReviewRoutes(router, store, with_imports); !s.ok()) return s;
   if (Status s = AddAgencyRoutes(router, store, with_imports); !s.ok()) return s;
   if (Status s = AddAuditRoutes(router, store, with_imports); !s.ok()) return s;
-  return AddTaskRoutes(router, store, with_imports);
+  if (Status s = AddTaskRoutes(router, store, with_imports); !s.ok()) return s;
+  if (Status s = AddDashboardRoutes(router, store, with_imports); !s.ok()) return s;
+  if (Status s = AddPlanRoutes(router, store, with_imports); !s.ok()) return s;
+  return AddNotificationRoutes(router, store, with_imports);
 }
 
 }  // namespace dondoc::http

@@ -13,6 +13,9 @@
 //   GET /api/v1/tasks/{id}/audit, /api/v1/audit  audit trails (audit_routes.cc)
 //   /api/v1/tasks/{id}...     a task's detail and every change to it
 //                             (http/task_routes.cc)
+//   GET /api/v1/dashboard/... counts, due lists, achievement, timeliness, trend
+//   /api/v1/indicators, targets, figures, reports/{regime}/submissions
+//   /api/v1/notifications     the user's reminders; POST .../{id}/read
 //
 // Every route but health, ready, openapi.json and login authenticates the
 // request first with ApiOptions::authenticate (http/auth.h).
@@ -56,5 +59,11 @@ Status AddReviewRoutes(Router& router, store::Store& store, const ApiOptions& op
 Status AddAgencyRoutes(Router& router, store::Store& store, const ApiOptions& options);
 Status AddAuditRoutes(Router& router, store::Store& store, const ApiOptions& options);
 Status AddTaskRoutes(Router& router, store::Store& store, const ApiOptions& options);
+// GET /api/v1/dashboard/{status,due,achievement,timeliness,trend}
+Status AddDashboardRoutes(Router& router, store::Store& store, const ApiOptions& options);
+// /api/v1/indicators, targets, figures, reports and report submissions
+Status AddPlanRoutes(Router& router, store::Store& store, const ApiOptions& options);
+// /api/v1/notifications and marking one read
+Status AddNotificationRoutes(Router& router, store::Store& store, const ApiOptions& options);
 
 }  // namespace dondoc::http

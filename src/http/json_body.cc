@@ -1,6 +1,7 @@
 #include "http/json_body.h"
 
 #include <boost/json.hpp>
+#include <cmath>
 #include <utility>
 
 namespace dondoc::http {
@@ -89,6 +90,15 @@ HttpResult<std::optional<bool>> JsonBody::Bool(std::string_view name) const {
   if (!v) return std::optional<bool>();
   if (!v->is_bool()) return WrongType(Name(name), "true hoặc false", "true or false");
   return std::optional<bool>(v->as_bool());
+}
+
+HttpResult<std::optional<double>> JsonBody::Number(std::string_view name) const {
+  const json::value* v = Get(name);
+  if (!v) return std::optional<double>();
+  if (!v->is_number()) return WrongType(Name(name), "một số", "a number");
+  const double d = v->to_number<double>();
+  if (!std::isfinite(d)) return WrongType(Name(name), "một số hữu hạn", "a finite number");
+  return std::optional<double>(d);
 }
 
 HttpResult<std::optional<core::Date>> JsonBody::Date(std::string_view name) const {

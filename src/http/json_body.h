@@ -37,6 +37,8 @@ class JsonBody {
   HttpResult<std::string> RequiredString(std::string_view name) const;
   HttpResult<std::optional<int64_t>> Int(std::string_view name, int64_t min, int64_t max) const;
   HttpResult<std::optional<bool>> Bool(std::string_view name) const;
+  // Any finite JSON number (integers included).
+  HttpResult<std::optional<double>> Number(std::string_view name) const;
   HttpResult<std::optional<core::Date>> Date(std::string_view name) const;
   HttpResult<core::Date> RequiredDate(std::string_view name) const;
   // A positive id, or a list of distinct-or-not positive ids.
