@@ -303,7 +303,7 @@ Result<SubmittedReport> SubmitReport(store::Store& store, const Actor& actor,
     return Status::Ok();
   });
   if (!s.ok()) return s;
-  out.submission = std::move(submission);
+  out.submission = submission;
   return out;
 }
 
@@ -318,8 +318,8 @@ Result<std::vector<core::ReportSubmission>> ListReportSubmissions(store::Store& 
     if (!regime.ok()) return regime.status();
     Result<std::vector<core::ReportSubmission>> all = tx.ListReportSubmissions(regime_id);
     if (!all.ok()) return all.status();
-    for (core::ReportSubmission& sub : *all) {
-      if (Visible(actor, sub.agency_id)) out.push_back(std::move(sub));
+    for (const core::ReportSubmission& sub : *all) {
+      if (Visible(actor, sub.agency_id)) out.push_back(sub);
     }
     return Status::Ok();
   });

@@ -485,6 +485,7 @@ TEST_P(StoreSuite, ConcurrentWritersKeepOneLinearChain) {
   constexpr int kThreads = 4;
   constexpr int kWritesEach = 15;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   std::atomic<int> failures{0};
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
