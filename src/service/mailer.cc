@@ -2,7 +2,7 @@
 
 #include <curl/curl.h>
 
-#include <cstring>
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -53,7 +53,8 @@ size_t ReadUpload(char* buffer, size_t size, size_t count, void* user) {
   auto* upload = static_cast<Upload*>(user);
   const size_t room = size * count;
   const size_t n = std::min(room, upload->data.size() - upload->offset);
-  std::memcpy(buffer, upload->data.data() + upload->offset, n);
+  // curl's read buffer is raw bytes, not a C string: no terminator.
+  std::copy_n(upload->data.data() + upload->offset, n, buffer);
   upload->offset += n;
   return n;
 }
