@@ -244,7 +244,7 @@ Result<std::vector<RoundTimeliness>> ReportingTimeliness(store::Store& store, co
                                                          const TimelinessQuery& query) {
   if (Status s = CheckReader(actor); !s.ok()) return s;
   if (query.from > query.to) return Status::InvalidInput("from is after to");
-  if ((query.to - query.from).count() > 3 * 366) {
+  if ((query.to - query.from).count() > int64_t{3} * 366) {
     return Status::InvalidInput("the range is longer than 3 years");
   }
   const std::optional<core::Id> visible = VisibleAgency(actor);
